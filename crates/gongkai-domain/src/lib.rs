@@ -1,0 +1,9 @@
+//! gongkai's domain: the rules of 政府信息公开 as pure Rust.
+//!
+//! No I/O, no clock, no async, no database: today's date, the working-day calendar and the actor
+//! are always arguments. Everything here is tested in isolation (`tests/it`).
+//!
+//! - [`report`]: the annual report (年度报告) — its model in both official formats, the canonical
+//!   JSON, the 勾稽 rule engine, and its computation from case data.
+
+pub mod report;

@@ -1,0 +1,1 @@
+//! Building a report from case data.

@@ -1,0 +1,594 @@
+//! Canonical JSON `gongkai.annual-report/1` (REPORT_JSON.md §1) to and from [`AnnualReport`].
+//!
+//! Reading is done by hand over `serde_json::Value` rather than by derive, so that every problem
+//! is reported with its field path and what was expected, in Chinese, and all problems are
+//! reported at once instead of only the first.
+
+use super::table2::{self, Col, Item};
+use super::table3::Row;
+use super::table4::Group;
+use super::{AnnualReport, Cell, ExtraRow, Finding, Format, SCHEMA, Section, Severity, TableId};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde_json::{Map, Number, Value, json};
+use std::fmt;
+use std::str::FromStr;
+
+/// One problem found while reading a report's JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonProblem {
+    /// Field path, e.g. `table3.new_received[2]` (empty for the whole document).
+    pub path: String,
+    /// What is wrong and what was expected, in Chinese.
+    pub message: String,
+}
+
+/// Everything wrong with a report's JSON.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct JsonError {
+    /// The problems, in document order.
+    pub problems: Vec<JsonProblem>,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "年度报告 JSON 有 {} 处错误：", self.problems.len())?;
+        for p in &self.problems {
+            if p.path.is_empty() {
+                writeln!(f, "  - {}", p.message)?;
+            } else {
+                writeln!(f, "  - 字段 {}：{}", p.path, p.message)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl AnnualReport {
+    /// Reads canonical JSON text.
+    pub fn from_json_str(text: &str) -> Result<AnnualReport, JsonError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| JsonError {
+            problems: vec![JsonProblem {
+                path: String::new(),
+                message: format!(
+                    "不是合法的 JSON（第{}行第{}列）：{}",
+                    e.line(),
+                    e.column(),
+                    syntax_hint(&e)
+                ),
+            }],
+        })?;
+        AnnualReport::from_json(&value)
+    }
+
+    /// Reads a canonical JSON value.
+    pub fn from_json(value: &Value) -> Result<AnnualReport, JsonError> {
+        let mut r = Reader::default();
+        let report = r.report(value);
+        if r.problems.is_empty() {
+            Ok(report)
+        } else {
+            Err(JsonError {
+                problems: r.problems,
+            })
+        }
+    }
+
+    /// The canonical JSON value, keys in printed order.
+    pub fn to_json(&self) -> Value {
+        let mut out = Map::new();
+        out.insert("schema".into(), json!(SCHEMA));
+        out.insert("format".into(), json!(self.format.as_str()));
+        out.insert("year".into(), json!(self.year));
+        out.insert("agency".into(), json!(self.agency));
+        out.insert("table2".into(), Value::Object(self.table2_json()));
+        let t3 = self
+            .table3
+            .iter()
+            .map(|(row, cells)| (row.def().key.to_owned(), cells_json(cells)));
+        out.insert("table3".into(), Value::Object(t3.collect()));
+        let t4 = self
+            .table4
+            .iter()
+            .map(|(g, cells)| (g.def().key.to_owned(), cells_json(cells)));
+        out.insert("table4".into(), Value::Object(t4.collect()));
+        let extra = self.extra_rows.iter().map(
+            |e| json!({ "table": e.table.key(), "label": e.label, "cells": cells_json(&e.cells) }),
+        );
+        out.insert("extra_rows".into(), Value::Array(extra.collect()));
+        let sections = self
+            .sections
+            .iter()
+            .map(|(s, t)| (s.def().key.to_owned(), json!(t)));
+        out.insert("sections".into(), Value::Object(sections.collect()));
+        let diags = self.diagnostics.iter().map(finding_json);
+        out.insert("diagnostics".into(), Value::Array(diags.collect()));
+        Value::Object(out)
+    }
+
+    /// The canonical JSON as pretty-printed text.
+    pub fn to_json_string(&self) -> String {
+        // Serialising a `Value` built from strings and numbers cannot fail.
+        serde_json::to_string_pretty(&self.to_json()).unwrap_or_default()
+    }
+
+    fn table2_json(&self) -> Map<String, Value> {
+        let mut out = Map::new();
+        for (item, cols) in &self.table2 {
+            let mut row = Map::new();
+            for (col, cell) in cols {
+                row.insert(col_key(*col).to_owned(), cell_json(cell));
+            }
+            out.insert(item_key(*item).to_owned(), Value::Object(row));
+        }
+        out
+    }
+}
+
+/// A finding as JSON.
+pub fn finding_json(f: &Finding) -> Value {
+    json!({ "rule": f.rule, "severity": f.severity.as_str(), "location": f.location, "message": f.message })
+}
+
+/// A cell as JSON: a number, `null`, or the token string.
+pub fn cell_json(cell: &Cell) -> Value {
+    match cell {
+        Cell::Blank => Value::Null,
+        Cell::Token(t) => Value::String(t.clone()),
+        Cell::Number(d) => decimal_json(*d),
+    }
+}
+
+fn decimal_json(d: Decimal) -> Value {
+    let d = d.normalize();
+    if d.fract().is_zero()
+        && let Some(i) = d.to_i64()
+    {
+        return Value::Number(i.into());
+    }
+    // Amounts have few digits; f64's shortest representation prints them exactly.
+    d.to_f64()
+        .and_then(Number::from_f64)
+        .map_or(Value::Null, Value::Number)
+}
+
+fn cells_json(cells: &[Cell]) -> Value {
+    Value::Array(cells.iter().map(cell_json).collect())
+}
+
+fn item_key(item: Item) -> &'static str {
+    Format::ALL
+        .iter()
+        .find_map(|f| table2::find_item(*f, item))
+        .map_or("", |(_, d)| d.key)
+}
+
+fn col_key(col: Col) -> &'static str {
+    Format::ALL
+        .iter()
+        .flat_map(|f| table2::blocks(*f).iter())
+        .flat_map(table2::all_cols)
+        .find(|d| d.col == col)
+        .map_or("", |d| d.key)
+}
+
+fn syntax_hint(e: &serde_json::Error) -> &'static str {
+    match e.classify() {
+        serde_json::error::Category::Eof => "文件不完整，可能被截断",
+        serde_json::error::Category::Io => "读取失败",
+        _ => "语法错误（请检查逗号、引号和括号）",
+    }
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "布尔值",
+        Value::Number(_) => "数字",
+        Value::String(_) => "字符串",
+        Value::Array(_) => "数组",
+        Value::Object(_) => "对象",
+    }
+}
+
+const TOP_KEYS: [&str; 10] = [
+    "schema",
+    "format",
+    "year",
+    "agency",
+    "table2",
+    "table3",
+    "table4",
+    "extra_rows",
+    "sections",
+    "diagnostics",
+];
+
+#[derive(Default)]
+struct Reader {
+    problems: Vec<JsonProblem>,
+}
+
+impl Reader {
+    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(JsonProblem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn report(&mut self, value: &Value) -> AnnualReport {
+        let Some(obj) = value.as_object() else {
+            self.fail("", format!("顶层应为 JSON 对象，实际是{}", kind_of(value)));
+            return AnnualReport::default();
+        };
+        for key in obj.keys().filter(|k| !TOP_KEYS.contains(&k.as_str())) {
+            self.fail(
+                key.clone(),
+                format!("未知字段；允许的字段：{}", TOP_KEYS.join("、")),
+            );
+        }
+        match obj.get("schema") {
+            Some(Value::String(s)) if s == SCHEMA => {}
+            Some(v) => self.fail("schema", format!("应为 \"{SCHEMA}\"，实际是 {v}")),
+            None => self.fail("schema", format!("缺少该字段，应为 \"{SCHEMA}\"")),
+        }
+        let format = self.format(obj.get("format"));
+        let mut report = AnnualReport::new(format.unwrap_or_default());
+        report.year = self.year(obj.get("year"));
+        report.agency = self.opt_string("agency", obj.get("agency"));
+        if let Some(format) = format {
+            report.table2 = self.table2(format, obj.get("table2"));
+            report.table3 = self.table3(format, obj.get("table3"));
+        }
+        report.table4 = self.table4(obj.get("table4"));
+        report.extra_rows = self.extra_rows(obj.get("extra_rows"));
+        report.sections = self.sections(obj.get("sections"));
+        report.diagnostics = self.diagnostics(obj.get("diagnostics"));
+        report
+    }
+
+    fn format(&mut self, v: Option<&Value>) -> Option<Format> {
+        let parsed = v.and_then(Value::as_str).and_then(Format::parse);
+        if parsed.is_none() {
+            let found = v.map_or("缺少该字段".to_owned(), |v| format!("实际是 {v}"));
+            self.fail(
+                "format",
+                format!("应为 \"2019\" 或 \"2021\"（报告格式版本），{found}"),
+            );
+        }
+        parsed
+    }
+
+    fn year(&mut self, v: Option<&Value>) -> Option<i32> {
+        match v {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => match n.as_i64() {
+                Some(y @ 1990..=2100) => i32::try_from(y).ok(),
+                _ => {
+                    self.fail("year", format!("应为 1990 至 2100 之间的年份，实际是 {n}"));
+                    None
+                }
+            },
+            Some(v) => {
+                self.fail("year", format!("应为整数年份或 null，实际是{}", kind_of(v)));
+                None
+            }
+        }
+    }
+
+    fn opt_string(&mut self, path: &str, v: Option<&Value>) -> Option<String> {
+        match v {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(v) => {
+                self.fail(path, format!("应为字符串或 null，实际是{}", kind_of(v)));
+                None
+            }
+        }
+    }
+
+    fn object<'a>(&mut self, path: &str, v: Option<&'a Value>) -> Option<&'a Map<String, Value>> {
+        match v {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(m)) => Some(m),
+            Some(v) => {
+                self.fail(path, format!("应为对象，实际是{}", kind_of(v)));
+                None
+            }
+        }
+    }
+
+    fn cell(&mut self, path: &str, v: &Value) -> Cell {
+        match v {
+            Value::Null => Cell::Blank,
+            Value::Number(n) => match parse_number(&n.to_string()) {
+                Some(d) => Cell::Number(d),
+                None => {
+                    self.fail(path, format!("数字 {n} 超出范围"));
+                    Cell::Blank
+                }
+            },
+            Value::String(s) if parse_number(s.trim()).is_some() => {
+                self.fail(
+                    path,
+                    format!("数字应写成 JSON 数字 {}，而不是字符串 \"{s}\"", s.trim()),
+                );
+                Cell::Token(s.clone())
+            }
+            Value::String(s) => Cell::Token(s.clone()),
+            v => {
+                self.fail(
+                    path,
+                    format!(
+                        "单元格应为数字、null（空白）或字符串（如 \"/\"），实际是{}",
+                        kind_of(v)
+                    ),
+                );
+                Cell::Blank
+            }
+        }
+    }
+
+    fn cells<const N: usize>(&mut self, path: &str, v: &Value) -> Option<[Cell; N]> {
+        let Some(arr) = v.as_array() else {
+            self.fail(
+                path,
+                format!("应为 {N} 个单元格的数组，实际是{}", kind_of(v)),
+            );
+            return None;
+        };
+        if arr.len() != N {
+            self.fail(path, format!("应有 {N} 个单元格，实际有 {} 个", arr.len()));
+            return None;
+        }
+        let mut out: [Cell; N] = std::array::from_fn(|_| Cell::Blank);
+        for (i, v) in arr.iter().enumerate() {
+            out[i] = self.cell(&format!("{path}[{i}]"), v);
+        }
+        Some(out)
+    }
+
+    fn table2(&mut self, format: Format, v: Option<&Value>) -> super::Table2 {
+        let mut out = super::Table2::new();
+        let Some(obj) = self.object("table2", v) else {
+            return out;
+        };
+        for (key, row) in obj {
+            let path = format!("table2.{key}");
+            let found = Item::from_key(key).and_then(|item| table2::find_item(format, item));
+            let Some((block, def)) = found else {
+                let keys: Vec<_> = table2::blocks(format)
+                    .iter()
+                    .flat_map(|b| b.items)
+                    .map(|d| d.key)
+                    .collect();
+                self.fail(
+                    path,
+                    format!("{format}表二没有这一行；可用的行：{}", keys.join("、")),
+                );
+                continue;
+            };
+            let Some(cols) = self.object(&path, Some(row)) else {
+                continue;
+            };
+            let mut cells = std::collections::BTreeMap::new();
+            for (ckey, cv) in cols {
+                let cpath = format!("{path}.{ckey}");
+                match table2::all_cols(block).find(|c| c.key == ckey) {
+                    Some(c) => {
+                        cells.insert(c.col, self.cell(&cpath, cv));
+                    }
+                    None => {
+                        let keys: Vec<_> = table2::all_cols(block).map(|c| c.key).collect();
+                        self.fail(
+                            cpath,
+                            format!("“{}”没有这一列；可用的列：{}", def.label, keys.join("、")),
+                        );
+                    }
+                }
+            }
+            out.insert(def.item, cells);
+        }
+        out
+    }
+
+    fn table3(&mut self, format: Format, v: Option<&Value>) -> super::Table3 {
+        let mut out = super::Table3::new();
+        let Some(obj) = self.object("table3", v) else {
+            return out;
+        };
+        for (key, cells) in obj {
+            let path = format!("table3.{key}");
+            match Row::from_key(key).filter(|r| r.def().formats.contains(format)) {
+                Some(row) => {
+                    if let Some(cells) = self.cells::<7>(&path, cells) {
+                        out.insert(row, cells);
+                    }
+                }
+                None => {
+                    let keys: Vec<_> = Row::of(format).map(|r| r.def().key).collect();
+                    self.fail(
+                        path,
+                        format!("{format}表三没有这一行；可用的行：{}", keys.join("、")),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    fn table4(&mut self, v: Option<&Value>) -> super::Table4 {
+        let mut out = super::Table4::new();
+        let Some(obj) = self.object("table4", v) else {
+            return out;
+        };
+        for (key, cells) in obj {
+            let path = format!("table4.{key}");
+            match Group::from_key(key) {
+                Some(g) => {
+                    if let Some(cells) = self.cells::<5>(&path, cells) {
+                        out.insert(g, cells);
+                    }
+                }
+                None => self.fail(path, "表四没有这一组；可用的组：admin_review、litigation_direct、litigation_after_review"),
+            }
+        }
+        out
+    }
+
+    fn extra_rows(&mut self, v: Option<&Value>) -> Vec<ExtraRow> {
+        let Some(arr) = self.array("extra_rows", v) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, e) in arr.iter().enumerate() {
+            let path = format!("extra_rows[{i}]");
+            let table = e
+                .get("table")
+                .and_then(Value::as_str)
+                .and_then(TableId::from_key);
+            let label = e.get("label").and_then(Value::as_str);
+            let cells = e.get("cells").and_then(Value::as_array);
+            let (Some(table), Some(label), Some(cells)) = (table, label, cells) else {
+                self.fail(path, "应为 {\"table\": \"table2|table3|table4\", \"label\": 字符串, \"cells\": 数组}");
+                continue;
+            };
+            let cells = cells
+                .iter()
+                .enumerate()
+                .map(|(j, c)| self.cell(&format!("{path}.cells[{j}]"), c))
+                .collect();
+            out.push(ExtraRow {
+                table,
+                label: label.to_owned(),
+                cells,
+            });
+        }
+        out
+    }
+
+    fn array<'a>(&mut self, path: &str, v: Option<&'a Value>) -> Option<&'a Vec<Value>> {
+        match v {
+            None | Some(Value::Null) => None,
+            Some(Value::Array(a)) => Some(a),
+            Some(v) => {
+                self.fail(path, format!("应为数组，实际是{}", kind_of(v)));
+                None
+            }
+        }
+    }
+
+    fn sections(&mut self, v: Option<&Value>) -> std::collections::BTreeMap<Section, String> {
+        let mut out = std::collections::BTreeMap::new();
+        let Some(obj) = self.object("sections", v) else {
+            return out;
+        };
+        for (key, text) in obj {
+            let path = format!("sections.{key}");
+            match (Section::from_key(key), text) {
+                (Some(s), Value::String(t)) => {
+                    out.insert(s, t.clone());
+                }
+                (Some(_), Value::Null) => {}
+                (Some(_), v) => self.fail(path, format!("应为字符串，实际是{}", kind_of(v))),
+                (None, _) => self.fail(
+                    path,
+                    "没有这一部分；可用的部分：preface、overview、proactive、applications、appeals、problems、other",
+                ),
+            }
+        }
+        out
+    }
+
+    fn diagnostics(&mut self, v: Option<&Value>) -> Vec<Finding> {
+        let Some(arr) = self.array("diagnostics", v) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, d) in arr.iter().enumerate() {
+            let get = |k: &str| d.get(k).and_then(Value::as_str);
+            let severity = get("severity").and_then(Severity::parse);
+            match (get("rule"), severity, get("message")) {
+                (Some(rule), Some(severity), Some(message)) => {
+                    out.push(Finding::new(rule, severity, get("location").unwrap_or(""), message));
+                }
+                _ => self.fail(
+                    format!("diagnostics[{i}]"),
+                    "应为 {\"rule\", \"severity\": error|warning|uncertain|info, \"location\", \"message\"}",
+                ),
+            }
+        }
+        out
+    }
+}
+
+/// Parses a plain decimal number (`12`, `-3`, `4166.18`, `1e3`).
+fn parse_number(s: &str) -> Option<Decimal> {
+    if s.is_empty() || !s.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+        return None;
+    }
+    Decimal::from_str(s)
+        .ok()
+        .or_else(|| Decimal::from_scientific(s).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal(extra: &str) -> String {
+        format!(r#"{{"schema":"{SCHEMA}","format":"2021","year":2021,"agency":"某局"{extra}}}"#)
+    }
+
+    #[test]
+    fn cells_keep_number_blank_and_token_distinct() {
+        let text = minimal(r#","table3":{"new_received":[1,null,"/",0,0,0.5,2]}"#);
+        let r = AnnualReport::from_json_str(&text).unwrap();
+        let row = &r.table3[&Row::NewReceived];
+        assert_eq!(row[0], Cell::count(1));
+        assert_eq!(row[1], Cell::Blank);
+        assert_eq!(row[2], Cell::Token("/".into()));
+        assert_eq!(row[5], Cell::Number(Decimal::new(5, 1)));
+        let back = r.to_json();
+        assert_eq!(
+            back["table3"]["new_received"],
+            json!([1, null, "/", 0, 0, 0.5, 2])
+        );
+    }
+
+    #[test]
+    fn errors_name_the_field_and_what_was_expected() {
+        let text = minimal(
+            r#","table3":{"new_received":[1,2,3],"other":[0,0,0,0,0,0,0]},"table4":{"admin_review":[true,0,0,0,0]}"#,
+        );
+        let err = AnnualReport::from_json_str(&text).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("字段 table3.new_received：应有 7 个单元格，实际有 3 个"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("字段 table3.other：2021年版表三没有这一行"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("字段 table4.admin_review[0]：单元格应为数字"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn broken_json_says_where() {
+        let err = AnnualReport::from_json_str("{\"schema\": ").unwrap_err();
+        assert!(err.to_string().contains("不是合法的 JSON（第1行"), "{err}");
+        assert!(err.to_string().contains("截断"), "{err}");
+    }
+
+    #[test]
+    fn numeric_strings_are_rejected_with_a_hint() {
+        let text = minimal(r#","table4":{"admin_review":["3",0,0,0,3]}"#);
+        let err = AnnualReport::from_json_str(&text).unwrap_err();
+        assert!(err.to_string().contains("应写成 JSON 数字 3"), "{err}");
+    }
+}

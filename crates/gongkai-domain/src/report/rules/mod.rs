@@ -1,0 +1,1 @@
+//! The rule engine (REPORT_JSON.md §2).

@@ -1,0 +1,1 @@
+//! Renderers of the annual report in the official layout.
