@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 use std::fmt;
 
-/// A table cell (REPORT_JSON.md §1 “A cell”).
+/// A table cell (`REPORT_JSON.md` §1 “A cell”).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum Cell {
     /// A number: an integer count, or a decimal amount (万元).
@@ -88,7 +88,7 @@ mod tests {
     #[test]
     fn integer_is_only_for_whole_numbers() {
         assert_eq!(Cell::count(7).integer(), Some(7));
-        assert_eq!(Cell::Number(Decimal::new(4166_18, 2)).integer(), None);
+        assert_eq!(Cell::Number(Decimal::new(416_618, 2)).integer(), None);
         assert_eq!(Cell::Token("/".into()).integer(), None);
         assert_eq!(Cell::Blank.integer(), None);
     }
@@ -98,11 +98,11 @@ mod tests {
         assert_eq!(Cell::Blank.to_string(), "");
         assert_eq!(Cell::Token("—".into()).to_string(), "—");
         assert_eq!(
-            Cell::Number(Decimal::new(98703_60, 2)).to_string(),
+            Cell::Number(Decimal::new(9_870_360, 2)).to_string(),
             "98703.6"
         );
         assert_eq!(
-            Cell::Number(Decimal::new(987_0360, 4)).to_string(),
+            Cell::Number(Decimal::new(9_870_360, 4)).to_string(),
             "987.036"
         );
     }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-/// How serious a finding is (REPORT_JSON.md §2).
+/// How serious a finding is (`REPORT_JSON.md` §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
     /// The report is wrong as published.
@@ -60,6 +60,8 @@ pub struct Finding {
     pub location: String,
     /// What is wrong, in Chinese, with the actual numbers.
     pub message: String,
+    /// Every cell the rule read (JSON paths), so a viewer can highlight them all; may be empty.
+    pub cells: Vec<String>,
 }
 
 impl Finding {
@@ -75,7 +77,19 @@ impl Finding {
             severity,
             location: location.into(),
             message: message.into(),
+            cells: Vec::new(),
         }
+    }
+
+    /// The same finding, naming every cell the rule read.
+    pub fn with_cells(mut self, cells: Vec<String>) -> Self {
+        self.cells = cells;
+        self
+    }
+
+    /// Whether the finding concerns the cell at `path` (its location or one of its cells).
+    pub fn touches(&self, path: &str) -> bool {
+        self.location == path || self.cells.iter().any(|c| c == path)
     }
 }
 

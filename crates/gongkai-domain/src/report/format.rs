@@ -3,12 +3,13 @@
 
 use std::fmt;
 
-/// Which State Council layout a report follows (REGULATION.md §2.7).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Which State Council layout a report follows (`REGULATION.md` §2.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Format {
     /// 《政府信息公开工作年度报告格式（试行）》, reports on 2019 and 2020.
     F2019,
-    /// 《政府信息公开工作年度报告格式》, reports on 2021 onward.
+    /// 《政府信息公开工作年度报告格式》, reports on 2021 onward (the default for new reports).
+    #[default]
     F2021,
 }
 

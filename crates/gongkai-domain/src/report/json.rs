@@ -1,4 +1,4 @@
-//! Canonical JSON `gongkai.annual-report/1` (REPORT_JSON.md §1) to and from [`AnnualReport`].
+//! Canonical JSON `gongkai.annual-report/1` (`REPORT_JSON.md` §1) to and from [`AnnualReport`].
 //!
 //! Reading is done by hand over `serde_json::Value` rather than by derive, so that every problem
 //! is reported with its field path and what was expected, in Chinese, and all problems are
@@ -127,7 +127,11 @@ impl AnnualReport {
 
 /// A finding as JSON.
 pub fn finding_json(f: &Finding) -> Value {
-    json!({ "rule": f.rule, "severity": f.severity.as_str(), "location": f.location, "message": f.message })
+    let mut v = json!({ "rule": f.rule, "severity": f.severity.as_str(), "location": f.location, "message": f.message });
+    if !f.cells.is_empty() {
+        v["cells"] = json!(f.cells);
+    }
+    v
 }
 
 /// A cell as JSON: a number, `null`, or the token string.
@@ -511,7 +515,11 @@ impl Reader {
             let severity = get("severity").and_then(Severity::parse);
             match (get("rule"), severity, get("message")) {
                 (Some(rule), Some(severity), Some(message)) => {
-                    out.push(Finding::new(rule, severity, get("location").unwrap_or(""), message));
+                    let cells = d.get("cells").and_then(Value::as_array).map(|a| {
+                        a.iter().filter_map(Value::as_str).map(str::to_owned).collect()
+                    });
+                    let f = Finding::new(rule, severity, get("location").unwrap_or(""), message);
+                    out.push(f.with_cells(cells.unwrap_or_default()));
                 }
                 _ => self.fail(
                     format!("diagnostics[{i}]"),

@@ -1,7 +1,7 @@
 //! The 政府信息公开工作年度报告 (annual report, 《条例》第四十九、五十条) as data.
 //!
 //! [`AnnualReport`] is the canonical model of one agency's report for one year in either official
-//! format; it converts to and from the canonical JSON `gongkai.annual-report/1` (REPORT_JSON.md
+//! format; it converts to and from the canonical JSON `gongkai.annual-report/1` (`REPORT_JSON.md`
 //! §1) in [`json`]. The tables' labels live once, as data, in [`table2`], [`table3`] and
 //! [`table4`]; the 勾稽 rules that judge a report are in [`rules`]; [`compute`] builds a report
 //! from case data so that it is right by construction.
@@ -34,7 +34,7 @@ pub type Table3 = BTreeMap<table3::Row, [Cell; 7]>;
 /// The cells of table 四: group → the five outcome columns.
 pub type Table4 = BTreeMap<table4::Group, [Cell; 5]>;
 
-/// One agency's annual report for one year (REPORT_JSON.md §1).
+/// One agency's annual report for one year (`REPORT_JSON.md` §1).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AnnualReport {
     /// Official layout the report follows.
@@ -55,12 +55,6 @@ pub struct AnnualReport {
     pub sections: BTreeMap<Section, String>,
     /// Findings attached to the report (from parsing or checking).
     pub diagnostics: Vec<Finding>,
-}
-
-impl Default for Format {
-    fn default() -> Self {
-        Format::F2021
-    }
 }
 
 /// A non-standard row found in a standard table.

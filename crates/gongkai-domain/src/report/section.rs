@@ -1,4 +1,4 @@
-//! The six numbered sections of the report (《条例》第五十条; REGULATION.md §2.2).
+//! The six numbered sections of the report (《条例》第五十条; `REGULATION.md` §2.2).
 
 /// A narrative part of the report. Sections 二…四 hold the tables and may also have text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,5 +1,5 @@
 //! Table 二 主动公开政府信息情况: blocks per 《条例》第二十条 item, different in the two formats
-//! (REGULATION.md §2.3). This is the one definition of its captions, rows and columns.
+//! (`REGULATION.md` §2.3). This is the one definition of its captions, rows and columns.
 
 use super::format::Format;
 

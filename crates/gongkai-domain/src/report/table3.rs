@@ -1,6 +1,6 @@
 //! Table 三 收到和处理政府信息公开申请情况: the one definition of its rows and columns.
 //!
-//! Every label is verbatim from the official formats (REGULATION.md §2.4). Parsing, rendering and
+//! Every label is verbatim from the official formats (`REGULATION.md` §2.4). Parsing, rendering and
 //! the 勾稽 rules all read this table, so a label is never typed twice.
 
 use super::format::Format;
@@ -212,7 +212,7 @@ impl Formats {
 pub struct RowDef {
     /// The row.
     pub row: Row,
-    /// JSON key (REPORT_JSON.md §1).
+    /// JSON key (`REPORT_JSON.md` §1).
     pub key: &'static str,
     /// The row's own label as printed in its cell, e.g. “1.属于国家秘密”.
     pub label: &'static str,
@@ -230,7 +230,7 @@ pub struct RowDef {
 }
 
 impl RowDef {
-    /// The label as REPORT_JSON.md writes it: group number + label, e.g. “（三）1.属于国家秘密”.
+    /// The label as `REPORT_JSON.md` writes it: group number + label, e.g. “（三）1.属于国家秘密”.
     pub fn full_label(&self) -> String {
         match self.group {
             Some(g) => format!(

@@ -1,5 +1,5 @@
 //! Table 四 政府信息公开行政复议、行政诉讼情况: the same 15 cells in both formats
-//! (REGULATION.md §2.5).
+//! (`REGULATION.md` §2.5).
 
 /// The three groups of five cells, in printed order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,0 +1,142 @@
+//! Structural rules: S-01 (missing table or row), S-02 (format vs year), S-03 (blank or
+//! non-numeric cell where a number is required), S-04 (negative or fractional count).
+
+use super::paths;
+use crate::report::table2::{self, ColKind};
+use crate::report::table3::{Applicant, COLUMNS, Row};
+use crate::report::table4::{Group, Outcome};
+use crate::report::{AnnualReport, Cell, Finding, Format, Severity, TableId};
+
+/// Runs S-01…S-04 on one report.
+pub fn check(r: &AnnualReport, out: &mut Vec<Finding>) {
+    format_matches_year(r, out);
+    missing(r, out);
+    for (path, name, cell, kind) in standard_cells(r) {
+        cell_kind(&path, &name, cell, kind, out);
+    }
+}
+
+fn format_matches_year(r: &AnnualReport, out: &mut Vec<Finding>) {
+    let Some(year) = r.year else { return };
+    let expected = Format::for_year(year);
+    if expected != r.format {
+        out.push(Finding::new(
+            "S-02",
+            Severity::Error,
+            "format",
+            format!(
+                "{year}年度报告应使用{expected}格式（{}），实际为{}格式",
+                expected.notice(),
+                r.format
+            ),
+        ));
+    }
+}
+
+fn missing(r: &AnnualReport, out: &mut Vec<Finding>) {
+    let f = r.format;
+    let t2_missing: Vec<_> = table2::blocks(f)
+        .iter()
+        .flat_map(|b| b.items)
+        .filter(|d| !r.table2.contains_key(&d.item))
+        .map(|d| (format!("table2.{}", d.key), d.label.to_owned()))
+        .collect();
+    let t3_missing: Vec<_> = Row::of(f)
+        .filter(|row| !r.table3.contains_key(row))
+        .map(|row| (format!("table3.{}", row.def().key), row.def().full_label()))
+        .collect();
+    let t4_missing: Vec<_> = Group::ALL
+        .into_iter()
+        .filter(|g| !r.table4.contains_key(g))
+        .map(|g| (format!("table4.{}", g.def().key), g.def().label.to_owned()))
+        .collect();
+    let empty = [
+        r.table2.is_empty(),
+        r.table3.is_empty(),
+        r.table4.is_empty(),
+    ];
+    for ((table, rows), is_empty) in TableId::ALL
+        .into_iter()
+        .zip([t2_missing, t3_missing, t4_missing])
+        .zip(empty)
+    {
+        if is_empty {
+            let msg = format!("缺少{}", table.name());
+            out.push(Finding::new("S-01", Severity::Error, table.key(), msg));
+            continue;
+        }
+        for (path, label) in rows {
+            let msg = format!("{}缺少“{label}”行", table.name());
+            out.push(Finding::new("S-01", Severity::Error, path, msg));
+        }
+    }
+}
+
+/// Every standard cell present in the report, with its path, name and kind.
+fn standard_cells(r: &AnnualReport) -> Vec<(String, String, &Cell, ColKind)> {
+    let mut cells = Vec::new();
+    for block in table2::blocks(r.format) {
+        for item in block
+            .items
+            .iter()
+            .filter(|d| r.table2.contains_key(&d.item))
+        {
+            for col in block.cols {
+                let cell = r.t2(item.item, col.col);
+                cells.push((
+                    paths::t2(item, col),
+                    paths::t2_name(block, item, col),
+                    cell,
+                    col.kind,
+                ));
+            }
+        }
+    }
+    for row in Row::of(r.format).filter(|row| r.table3.contains_key(row)) {
+        for col in COLUMNS.iter().map(|c| c.column) {
+            cells.push((
+                paths::t3(row, col),
+                paths::t3_name(row, col),
+                r.t3(row, col),
+                ColKind::Count,
+            ));
+        }
+    }
+    for g in Group::ALL.into_iter().filter(|g| r.table4.contains_key(g)) {
+        for o in Outcome::ALL {
+            cells.push((
+                paths::t4(g, o),
+                paths::t4_name(g, o),
+                r.t4(g, o),
+                ColKind::Count,
+            ));
+        }
+    }
+    cells
+}
+
+fn cell_kind(path: &str, name: &str, cell: &Cell, kind: ColKind, out: &mut Vec<Finding>) {
+    if kind == ColKind::Text {
+        return;
+    }
+    let Some(n) = cell.number() else {
+        let msg = format!("{name}为{}，应填写数字（没有则填0）", cell.describe());
+        out.push(Finding::new("S-03", Severity::Warning, path, msg));
+        return;
+    };
+    let problem = match kind {
+        ColKind::Count if n.is_sign_negative() && !n.is_zero() => Some("件数不能为负数"),
+        ColKind::Count | ColKind::Signed if !n.fract().is_zero() => Some("件数应为整数"),
+        ColKind::Amount if n.is_sign_negative() && !n.is_zero() => Some("金额不能为负数"),
+        _ => None,
+    };
+    if let Some(problem) = problem {
+        let msg = format!("{name}为{}，{problem}", n.normalize());
+        out.push(Finding::new("S-04", Severity::Error, path, msg));
+    }
+}
+
+/// The six applicant columns plus 总计, for callers that iterate columns.
+pub fn columns() -> impl Iterator<Item = Applicant> {
+    COLUMNS.iter().map(|c| c.column)
+}
