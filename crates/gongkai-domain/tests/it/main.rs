@@ -1,4 +1,7 @@
 //! Integration tests of the domain crate.
 
+mod application;
+mod calendar;
+mod deadline;
 mod report_fixtures;
 mod report_props;
