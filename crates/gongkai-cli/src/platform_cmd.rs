@@ -1,51 +1,115 @@
 //! `gongkai serve | admin | audit | migrate | config`: the platform.
+//!
+//! Settings come in layers (`HOUSE_STYLE` §D): defaults → `gongkai.toml` → `GONGKAI_*` environment
+//! → flags; see [`settings`]. Every command that touches the database takes the same
+//! `--data` / `--database` options as `serve`.
+
+mod admin_cmd;
+mod serve_cmd;
+mod settings;
 
 use crate::Outcome;
 use clap::{Args, Subcommand};
+use std::path::PathBuf;
+
+pub use admin_cmd::AdminCmd;
+
+/// Where the data lives: shared by every command that opens the database.
+#[derive(Args, Clone, Default)]
+pub struct DbArgs {
+    /// 数据目录（SQLite 数据库文件 gongkai.db 所在处），默认 ./data
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    #[arg(
+        long,
+        value_name = "URL",
+        help = "数据库地址（sqlite://… 或 postgres://…），优先于 --data"
+    )]
+    pub database: Option<String>,
+    /// 配置文件，默认 ./gongkai.toml（若存在）
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
 
 /// Options of `gongkai serve`.
 #[derive(Args)]
-pub struct ServeArgs {}
-
-/// `gongkai admin …`
-#[derive(Subcommand)]
-pub enum AdminCmd {}
+pub struct ServeArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// 监听地址，默认 127.0.0.1:8080
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<String>,
+}
 
 /// `gongkai audit …`
 #[derive(Subcommand)]
-pub enum AuditCmd {}
+pub enum AuditCmd {
+    /// 校验每个机关的审计日志哈希链，指出第一处断裂
+    Verify(DbArgs),
+}
 
 /// Options of `gongkai migrate`.
 #[derive(Args)]
-pub struct MigrateArgs {}
+pub struct MigrateArgs {
+    #[command(flatten)]
+    db: DbArgs,
+}
 
 /// `gongkai config …`
 #[derive(Subcommand)]
-pub enum ConfigCmd {}
+pub enum ConfigCmd {
+    /// 打印带注释的默认配置（gongkai.toml）
+    Example,
+}
 
-const NOT_BUILT: &str = "平台服务尚未实现（见 issue 5）";
+/// Runs `body` on a multi-threaded tokio runtime.
+pub(crate) fn block_on<F: std::future::Future<Output = anyhow::Result<Outcome>>>(
+    body: F,
+) -> anyhow::Result<Outcome> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| anyhow::anyhow!("无法启动异步运行时：{e}"))?;
+    rt.block_on(body)
+}
 
 /// Runs the server.
-pub fn serve(_args: ServeArgs) -> anyhow::Result<Outcome> {
-    anyhow::bail!(NOT_BUILT)
+pub fn serve(args: ServeArgs) -> anyhow::Result<Outcome> {
+    let cfg = settings::Settings::load(&args.db, args.listen.as_deref())?;
+    block_on(serve_cmd::run(cfg))
 }
 
 /// Runs an admin command.
 pub fn admin(cmd: AdminCmd) -> anyhow::Result<Outcome> {
-    match cmd {}
+    block_on(admin_cmd::run(cmd))
 }
 
 /// Runs an audit-log command.
 pub fn audit(cmd: AuditCmd) -> anyhow::Result<Outcome> {
-    match cmd {}
+    match cmd {
+        AuditCmd::Verify(db) => {
+            let cfg = settings::Settings::load(&db, None)?;
+            block_on(admin_cmd::verify(cfg))
+        }
+    }
 }
 
 /// Runs the migrations.
-pub fn migrate(_args: MigrateArgs) -> anyhow::Result<Outcome> {
-    anyhow::bail!(NOT_BUILT)
+pub fn migrate(args: MigrateArgs) -> anyhow::Result<Outcome> {
+    let cfg = settings::Settings::load(&args.db, None)?;
+    block_on(async move {
+        let store = settings::open_store(&cfg).await?;
+        println!("数据库已是最新结构（{}）", store.backend());
+        Ok(Outcome::Ok)
+    })
 }
 
 /// Runs a config command.
 pub fn config(cmd: ConfigCmd) -> anyhow::Result<Outcome> {
-    match cmd {}
+    match cmd {
+        ConfigCmd::Example => {
+            print!("{}", settings::EXAMPLE);
+            Ok(Outcome::Ok)
+        }
+    }
 }

@@ -6,6 +6,8 @@
 //! - [`report`]: the annual report (年度报告) — its model in both official formats, the canonical
 //!   JSON, the 勾稽 rule engine, and its computation from case data.
 
+pub mod account;
+pub mod agency;
 pub mod application;
 pub mod audit;
 pub mod calendar;

@@ -1,0 +1,118 @@
+//! `gongkai serve`: logging, first-run admin, the router, graceful shutdown.
+
+use super::settings::{Settings, open_store};
+use crate::Outcome;
+use anyhow::Context;
+use gongkai_storage::{
+    AgencyCode, AgencyLevel, Contact, NewAgency, NewUser, Role, Store, Username,
+};
+use gongkai_web::{AppState, WebConfig, password};
+use std::sync::Arc;
+use std::time::Duration;
+
+fn init_logging(format: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("GONGKAI_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    let _ = if format == "json" {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+}
+
+/// Creates the root agency and the `admin` account on an empty database. The password comes
+/// from `GONGKAI_ADMIN_PASSWORD`, or is generated and printed once.
+pub async fn first_admin(store: &dyn Store, cfg: &Settings) -> anyhow::Result<()> {
+    let from_env = std::env::var("GONGKAI_ADMIN_PASSWORD")
+        .ok()
+        .filter(|p| !p.is_empty());
+    let pw = from_env
+        .clone()
+        .unwrap_or_else(|| password::random_secret()[..16].to_owned());
+    gongkai_domain::account::check_new_password(&pw).context("GONGKAI_ADMIN_PASSWORD 太短")?;
+    let hash = tokio::task::spawn_blocking(move || password::hash(&pw).map(|h| (h, pw)))
+        .await?
+        .context("无法生成密码哈希")?;
+    let root = NewAgency {
+        parent_id: None,
+        name: cfg.root_agency.clone(),
+        code: AgencyCode::parse("ROOT")?,
+        level: AgencyLevel::Province,
+        contact: Contact::default(),
+    };
+    let admin = NewUser {
+        username: Username::parse("admin")?,
+        display_name: "系统管理员".into(),
+        role: Role::SystemAdmin,
+        password_hash: hash.0,
+    };
+    if store
+        .bootstrap(&root, &admin)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .is_some()
+    {
+        if from_env.is_some() {
+            println!("已创建系统管理员账号 admin（密码取自 GONGKAI_ADMIN_PASSWORD）。");
+        } else {
+            println!("已创建系统管理员账号 admin，一次性密码：{}", hash.1);
+            println!("（此密码只显示这一次。请登录后在右上角“修改密码”中立即修改。）");
+        }
+    }
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = term => {} }
+    tracing::info!("shutting down");
+}
+
+fn sweep_sessions(store: Arc<dyn Store>) {
+    tokio::spawn(async move {
+        loop {
+            if let Err(e) = store.delete_expired_sessions(chrono::Utc::now()).await {
+                tracing::warn!(error = ?e, "session sweep failed");
+            }
+            tokio::time::sleep(Duration::from_secs(3600)).await;
+        }
+    });
+}
+
+/// Runs the server until Ctrl-C or SIGTERM.
+pub async fn run(cfg: Settings) -> anyhow::Result<Outcome> {
+    init_logging(&cfg.log_format);
+    let store = open_store(&cfg).await?;
+    first_admin(store.as_ref(), &cfg).await?;
+    sweep_sessions(store.clone());
+    let web = WebConfig {
+        secure_cookies: cfg.secure_cookies,
+        ..WebConfig::default()
+    };
+    let app = gongkai_web::router(AppState::new(store.clone(), web));
+    let listener = tokio::net::TcpListener::bind(&cfg.listen)
+        .await
+        .with_context(|| format!("无法监听 {}", cfg.listen))?;
+    let url = gongkai_storage::redact(&cfg.database_url());
+    tracing::info!(listen = %cfg.listen, database = %url, backend = store.backend(), "serving");
+    println!("gongkai 已启动：http://{}/ （后台 /admin）", cfg.listen);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("服务异常退出")?;
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,191 @@
+//! gongkai's storage: the only crate that talks to the database.
+//!
+//! One [`Store`] trait (joined from [`AgencyStore`], [`AccountStore`], [`SessionRecords`],
+//! [`LoginThrottle`] and [`AuditStore`]) over SQLite (the default: a WAL file under the data
+//! folder) and PostgreSQL (multi-agency deployments behind several app instances). Every query is
+//! written once through sea-orm and runs on both; [`open`] picks the backend from the URL and
+//! migrates. Rules kept here:
+//! - one method is one transaction, and transactions never leave this crate;
+//! - every tenant-scoped method takes an [`AgencyId`] (or a [`Scope`]) and never reads outside it;
+//! - edits are optimistic: they take the `version` read earlier and fail with
+//!   [`StoreError::Stale`] if another instance changed the row first;
+//! - every change writes its audit event in the same transaction, hash-chained per agency
+//!   (see `audit.rs`), so `gongkai audit verify` detects rows edited or deleted by hand.
+//!
+//! Raw SQL is used in one named place only: the PostgreSQL advisory lock around migrations.
+
+mod accounts;
+mod agencies;
+mod audit;
+#[cfg(any(test, feature = "testing"))]
+pub mod conformance;
+mod entity;
+mod migration;
+mod model;
+mod open;
+mod sessions;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
+
+pub use gongkai_domain::account::{Role, UserId, Username};
+pub use gongkai_domain::agency::{AgencyCode, AgencyId, AgencyLevel};
+pub use model::*;
+pub use open::{SeaStore, open, redact};
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+/// What can go wrong in storage. Never carries SQL text or constraint names.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The record does not exist (or exists in another agency, which is the same to the caller).
+    #[error("未找到{what}")]
+    NotFound {
+        /// What was looked for, in Chinese.
+        what: &'static str,
+    },
+    /// A uniqueness rule was broken.
+    #[error("{what}已存在")]
+    Conflict {
+        /// What already exists, in Chinese.
+        what: &'static str,
+    },
+    /// Someone else changed the record since it was read.
+    #[error("记录已被他人修改，请刷新后重试")]
+    Stale,
+    /// The input breaks a rule checked in storage (e.g. a parent in another tree).
+    #[error("{0}")]
+    Invalid(String),
+    /// The database failed.
+    #[error("数据库错误")]
+    Backend(#[source] sea_orm::DbErr),
+}
+
+impl From<sea_orm::DbErr> for StoreError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        Self::Backend(e)
+    }
+}
+
+/// Shorthand for storage results.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Agencies and their tree.
+#[async_trait]
+pub trait AgencyStore {
+    /// Creates an agency (and the first event of its audit chain).
+    async fn create_agency(&self, actor: &Actor, new: &NewAgency) -> StoreResult<Agency>;
+    /// One agency, if it lies inside `scope`.
+    async fn agency(&self, scope: Scope, id: AgencyId) -> StoreResult<Agency>;
+    /// Every agency inside `scope`, in tree order (parents before children).
+    async fn agencies(&self, scope: Scope) -> StoreResult<Vec<Agency>>;
+    /// Every root agency with its subtree: the whole platform (for 系统管理员 and the CLI).
+    async fn all_agencies(&self) -> StoreResult<Vec<Agency>>;
+    /// Changes name and contact details if the row is still at `version`.
+    async fn update_agency(
+        &self,
+        actor: &Actor,
+        id: AgencyId,
+        version: i32,
+        details: &AgencyDetails,
+    ) -> StoreResult<Agency>;
+}
+
+/// Accounts and API tokens.
+#[async_trait]
+pub trait AccountStore {
+    /// On an empty platform, creates the root agency and the first 系统管理员 in one transaction.
+    /// Returns `None` if any account exists already (also when another instance won the race).
+    async fn bootstrap(&self, root: &NewAgency, admin: &NewUser) -> StoreResult<Option<User>>;
+    /// Creates an account in `agency`.
+    async fn create_user(
+        &self,
+        actor: &Actor,
+        agency: AgencyId,
+        new: &NewUser,
+    ) -> StoreResult<User>;
+    /// One account, if it belongs to an agency inside `scope`.
+    async fn user(&self, scope: Scope, id: UserId) -> StoreResult<User>;
+    /// Every account inside `scope`.
+    async fn users(&self, scope: Scope) -> StoreResult<Vec<User>>;
+    /// Changes an account if it belongs to `agency` and is still at `version`.
+    async fn update_user(
+        &self,
+        actor: &Actor,
+        agency: AgencyId,
+        id: UserId,
+        version: i32,
+        changes: &UserChanges,
+    ) -> StoreResult<User>;
+    /// Replaces the password hash of an account of `agency`.
+    async fn set_password(
+        &self,
+        actor: &Actor,
+        agency: AgencyId,
+        id: UserId,
+        hash: &str,
+    ) -> StoreResult<()>;
+    /// The account and its password hash for a login name. Login comes before any agency is
+    /// known, so this is the one account read that is not scoped.
+    async fn user_for_login(&self, username: &str) -> StoreResult<Option<(User, String)>>;
+    /// Stores a new API token (hash only) for an account of `agency`.
+    async fn create_api_token(
+        &self,
+        actor: &Actor,
+        agency: AgencyId,
+        user: UserId,
+        name: &str,
+        token_hash: &str,
+    ) -> StoreResult<ApiToken>;
+    /// The active account a token hash belongs to.
+    async fn user_for_token(&self, token_hash: &str) -> StoreResult<Option<User>>;
+}
+
+/// Web sessions kept in the database (shared by every app instance).
+#[async_trait]
+pub trait SessionRecords {
+    /// Inserts or replaces a session.
+    async fn save_session(
+        &self,
+        id: &str,
+        data: &str,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// A session that has not expired at `now`.
+    async fn load_session(&self, id: &str, now: DateTime<Utc>) -> StoreResult<Option<String>>;
+    /// Deletes a session.
+    async fn delete_session(&self, id: &str) -> StoreResult<()>;
+    /// Deletes every session expired at `now`; returns how many.
+    async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> StoreResult<u64>;
+}
+
+/// Failed-login counting, shared by every app instance.
+#[async_trait]
+pub trait LoginThrottle {
+    /// Records one failed attempt for `key`.
+    async fn record_login_failure(&self, key: &str, at: DateTime<Utc>) -> StoreResult<()>;
+    /// Failed attempts for `key` since `since`.
+    async fn login_failures_since(&self, key: &str, since: DateTime<Utc>) -> StoreResult<u64>;
+    /// Forgets the failures of `key` (after a successful login).
+    async fn clear_login_failures(&self, key: &str) -> StoreResult<()>;
+}
+
+/// The audit log: read and verify. (Writing happens inside the other methods.)
+#[async_trait]
+pub trait AuditStore {
+    /// The newest `limit` events inside `scope`, newest first.
+    async fn audit_events(&self, scope: Scope, limit: u64) -> StoreResult<Vec<AuditEntry>>;
+    /// Recomputes every agency's chain and reports the first break of each.
+    async fn verify_audit(&self) -> StoreResult<ChainReport>;
+}
+
+/// The whole storage, as the web layer and the CLI hold it: `Arc<dyn Store>`.
+#[async_trait]
+pub trait Store:
+    AgencyStore + AccountStore + SessionRecords + LoginThrottle + AuditStore + Send + Sync
+{
+    /// `sqlite` or `postgres`.
+    fn backend(&self) -> &'static str;
+    /// Checks that the database answers (for `/healthz`).
+    async fn ping(&self) -> StoreResult<()>;
+}

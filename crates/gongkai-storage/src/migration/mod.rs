@@ -1,0 +1,19 @@
+//! Migrations, written once in sea-orm-migration's backend-neutral DSL for SQLite and PostgreSQL.
+//!
+//! A merged migration is never edited; a change is a new module `mNNNN_verb_object` added to
+//! [`Migrator::migrations`]. On PostgreSQL, [`crate::open`] holds an advisory lock while migrating
+//! so that several instances starting together apply each migration once.
+
+use sea_orm_migration::prelude::*;
+
+mod m0001_create_platform_tables;
+
+/// The migration set of the platform.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m0001_create_platform_tables::Migration)]
+    }
+}

@@ -1,0 +1,221 @@
+//! The records the storage crate hands out and takes in. They are built from rows here
+//! (parse, don't validate), so callers never see a raw role or level string.
+
+use chrono::{DateTime, Utc};
+use gongkai_domain::account::{Role, UserId, Username};
+use gongkai_domain::agency::{AgencyCode, AgencyId, AgencyLevel};
+use serde::Serialize;
+
+/// Who performs a change: written into every audit event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// The acting account, `None` for the platform itself (first run, CLI bootstrap).
+    pub user_id: Option<UserId>,
+    /// Login name, or `system`.
+    pub name: String,
+}
+
+impl Actor {
+    /// The platform acting on its own (first-run bootstrap, maintenance commands).
+    pub fn system() -> Self {
+        Self {
+            user_id: None,
+            name: "system".to_owned(),
+        }
+    }
+
+    /// An account acting.
+    pub fn user(user: &User) -> Self {
+        Self {
+            user_id: Some(user.id),
+            name: user.username.as_str().to_owned(),
+        }
+    }
+}
+
+/// Which agencies a read covers: one agency, or it and every agency below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope {
+    /// The agency at the top of the scope.
+    pub root: AgencyId,
+    /// Whether agencies below `root` are included.
+    pub subtree: bool,
+}
+
+impl Scope {
+    /// Only this agency.
+    pub fn agency(root: AgencyId) -> Self {
+        Self {
+            root,
+            subtree: false,
+        }
+    }
+
+    /// This agency and everything below it.
+    pub fn subtree(root: AgencyId) -> Self {
+        Self {
+            root,
+            subtree: true,
+        }
+    }
+}
+
+/// Contact details printed on letters and reports (通讯地址、邮编、电话、邮箱).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Contact {
+    /// 通讯地址
+    pub address: String,
+    /// 邮政编码
+    pub postcode: String,
+    /// 联系电话
+    pub phone: String,
+    /// 电子邮箱
+    pub email: String,
+}
+
+/// An agency (行政机关).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Agency {
+    /// Its id.
+    pub id: AgencyId,
+    /// The agency above it, `None` for a root.
+    pub parent_id: Option<AgencyId>,
+    /// 机关名称
+    pub name: String,
+    /// 机关代码 (prefix of 索引号)
+    pub code: AgencyCode,
+    /// 层级
+    pub level: AgencyLevel,
+    /// Contact details.
+    pub contact: Contact,
+    /// Optimistic-locking version; pass it back to update.
+    pub version: i32,
+}
+
+/// A new agency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAgency {
+    /// The agency above it, `None` for a root.
+    pub parent_id: Option<AgencyId>,
+    /// 机关名称 (checked with `parse_agency_name`).
+    pub name: String,
+    /// 机关代码
+    pub code: AgencyCode,
+    /// 层级
+    pub level: AgencyLevel,
+    /// Contact details.
+    pub contact: Contact,
+}
+
+/// The editable details of an agency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgencyDetails {
+    /// 机关名称
+    pub name: String,
+    /// Contact details.
+    pub contact: Contact,
+}
+
+/// An account (账号). The password hash never leaves storage except through
+/// [`crate::AccountStore::user_for_login`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct User {
+    /// Its id.
+    pub id: UserId,
+    /// Its agency.
+    pub agency_id: AgencyId,
+    /// 用户名
+    pub username: Username,
+    /// 姓名
+    pub display_name: String,
+    /// 角色
+    pub role: Role,
+    /// Whether it may log in.
+    pub active: bool,
+    /// Optimistic-locking version; pass it back to update.
+    pub version: i32,
+}
+
+/// A new account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUser {
+    /// 用户名
+    pub username: Username,
+    /// 姓名
+    pub display_name: String,
+    /// 角色
+    pub role: Role,
+    /// Argon2id PHC string (hashing happens outside storage).
+    pub password_hash: String,
+}
+
+/// The editable fields of an account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserChanges {
+    /// 姓名
+    pub display_name: String,
+    /// 角色
+    pub role: Role,
+    /// Whether it may log in.
+    pub active: bool,
+}
+
+/// An API token's public part (the secret is shown once, at creation, by the caller).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApiToken {
+    /// Its id.
+    pub id: i64,
+    /// The owner's agency.
+    pub agency_id: AgencyId,
+    /// The owner.
+    pub user_id: UserId,
+    /// Label.
+    pub name: String,
+}
+
+/// One entry of the audit log as read back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    /// The agency whose chain holds it.
+    pub agency_id: AgencyId,
+    /// Position in the chain.
+    pub seq: i64,
+    /// Who.
+    pub actor: String,
+    /// What (stable identifier).
+    pub action: String,
+    /// Kind of record.
+    pub subject: String,
+    /// Id of the record.
+    pub subject_id: String,
+    /// Before (JSON).
+    pub before: Option<String>,
+    /// After (JSON).
+    pub after: Option<String>,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Its hash (hex).
+    pub hash: String,
+}
+
+/// The first place an agency's audit chain stops adding up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChainBreak {
+    /// The agency.
+    pub agency_id: AgencyId,
+    /// The sequence number where the chain breaks.
+    pub seq: i64,
+    /// What is wrong, in Chinese.
+    pub problem: String,
+}
+
+/// The result of checking every chain.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct ChainReport {
+    /// Agencies checked.
+    pub agencies: u64,
+    /// Events checked.
+    pub events: u64,
+    /// First break per broken agency; empty when everything adds up.
+    pub breaks: Vec<ChainBreak>,
+}

@@ -1,0 +1,105 @@
+//! Opening a store: pick the backend from the URL, connect, migrate.
+
+use crate::migration::Migrator;
+use crate::{Store, StoreError, StoreResult};
+use async_trait::async_trait;
+use sea_orm::sqlx::sqlite::SqliteJournalMode;
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
+use sea_orm_migration::MigratorTrait;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The sea-orm implementation of [`Store`], for both backends.
+#[derive(Clone)]
+pub struct SeaStore {
+    pub(crate) db: DatabaseConnection,
+}
+
+/// Key of the PostgreSQL advisory lock held while migrating (any fixed number works).
+const MIGRATION_LOCK: i64 = 0x6f6e_676b_6169;
+
+/// Opens the store at `url` (`sqlite://…` or `postgres://…`) and applies pending migrations.
+pub async fn open(url: &str) -> StoreResult<Arc<dyn Store>> {
+    Ok(Arc::new(SeaStore::open(url).await?))
+}
+
+impl SeaStore {
+    /// Connects and migrates; see [`open`].
+    pub async fn open(url: &str) -> StoreResult<Self> {
+        let is_sqlite = url.starts_with("sqlite:");
+        if !is_sqlite && !url.starts_with("postgres") {
+            return Err(StoreError::Invalid(format!(
+                "不支持的数据库地址：{}（应以 sqlite: 或 postgres:// 开头）",
+                redact(url)
+            )));
+        }
+        if !is_sqlite {
+            migrate_postgres(url).await?;
+        }
+        let db = Database::connect(options(url, is_sqlite)).await?;
+        if is_sqlite {
+            Migrator::up(&db, None).await?;
+        }
+        Ok(Self { db })
+    }
+}
+
+/// Pool options. SQLite gets one connection: writes are serialized anyway, and a single
+/// connection rules out `SQLITE_BUSY` when a read transaction upgrades to a write.
+fn options(url: &str, is_sqlite: bool) -> ConnectOptions {
+    let mut opt = ConnectOptions::new(url.to_owned());
+    opt.sqlx_logging(false)
+        .acquire_timeout(Duration::from_secs(10));
+    if is_sqlite {
+        opt.max_connections(1).map_sqlx_sqlite_opts(|o| {
+            o.create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+        });
+    } else {
+        opt.max_connections(10);
+    }
+    opt
+}
+
+/// Migrates PostgreSQL under an advisory lock so several instances starting together are safe.
+/// (Raw SQL: the one statement that only PostgreSQL needs.)
+async fn migrate_postgres(url: &str) -> StoreResult<()> {
+    let mut opt = ConnectOptions::new(url.to_owned());
+    opt.max_connections(1).sqlx_logging(false);
+    let db = Database::connect(opt).await?;
+    db.execute_unprepared(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))
+        .await?;
+    let result = Migrator::up(&db, None).await;
+    db.execute_unprepared(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))
+        .await?;
+    db.close().await?;
+    Ok(result?)
+}
+
+/// The URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let userinfo = &url[s + 3..at];
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{}{}:***{}", &url[..s + 3], user, &url[at..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[async_trait]
+impl Store for SeaStore {
+    fn backend(&self) -> &'static str {
+        match self.db.get_database_backend() {
+            DbBackend::Sqlite => "sqlite",
+            _ => "postgres",
+        }
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        Ok(self.db.ping().await?)
+    }
+}

@@ -1,0 +1,45 @@
+//! The storage conformance suite (`gongkai_storage::conformance`) run against SQLite (always)
+//! and PostgreSQL (feature `postgres-tests`, which `.ci/run` enables; the tests then fail if the
+//! server at `GONGKAI_TEST_POSTGRES` is unreachable).
+
+macro_rules! backend {
+    ($backend:ident, $ctor:expr, [$($test:ident),* $(,)?]) => {
+        mod $backend {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $test() {
+                    gongkai_storage::conformance::$test($ctor.await).await;
+                }
+            )*
+        }
+    };
+}
+
+macro_rules! suite {
+    ($backend:ident, $ctor:expr) => {
+        backend!(
+            $backend,
+            $ctor,
+            [
+                migrations_apply_again_on_an_already_migrated_database,
+                agencies_form_a_tree_that_scopes_follow,
+                agency_codes_are_unique_and_parents_must_exist,
+                a_stale_edit_is_refused,
+                accounts_are_created_found_for_login_and_unique,
+                no_query_leaks_across_agencies,
+                sessions_round_trip_and_expire,
+                login_failures_are_counted_in_a_window_and_cleared,
+                api_tokens_resolve_to_their_active_account,
+                bootstrap_creates_the_first_admin_once,
+                audit_chain_verifies_when_untouched_and_records_before_and_after,
+                audit_verify_names_an_edited_row,
+                audit_verify_names_a_deleted_row_and_a_deleted_tail,
+                concurrent_changes_keep_one_unbroken_chain,
+            ]
+        );
+    };
+}
+
+suite!(sqlite, gongkai_storage::testing::TestDb::sqlite());
+#[cfg(feature = "postgres-tests")]
+suite!(postgres, gongkai_storage::testing::TestDb::postgres());

@@ -1,0 +1,20 @@
+//! The public portal (公开专栏) shell.
+
+use crate::WebError;
+use crate::page::{Chrome, render};
+use askama::Template;
+use axum::response::Response;
+
+/// The portal home page.
+#[derive(Template)]
+#[template(path = "public/home.html")]
+struct HomePage {
+    c: Chrome,
+}
+
+/// GET /
+pub async fn home() -> Result<Response, WebError> {
+    render(&HomePage {
+        c: Chrome::public("政府信息公开"),
+    })
+}

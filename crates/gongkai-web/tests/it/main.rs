@@ -1,0 +1,14 @@
+//! Web tests: everything through the real router (`router(state).oneshot(…)`) on a real SQLite
+//! store (and, with feature `postgres-tests`, two routers on one PostgreSQL database).
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers outside #[test] functions panic on purpose"
+)]
+
+mod api_ops;
+mod auth;
+mod helpers;
+#[cfg(feature = "postgres-tests")]
+mod multi_instance;
+mod roles;
