@@ -33,6 +33,14 @@ fn backend(e: gongkai_storage::StoreError) -> Error {
 
 #[async_trait]
 impl SessionStore for DbSessionStore {
+    /// A new session: draws a fresh id while the drawn one is taken, then saves.
+    async fn create(&self, record: &mut Record) -> Result<()> {
+        while self.load(&record.id).await?.is_some() {
+            record.id = Id::default();
+        }
+        self.save(record).await
+    }
+
     async fn save(&self, record: &Record) -> Result<()> {
         let data = serde_json::to_string(record).map_err(|e| Error::Encode(e.to_string()))?;
         let expires = DateTime::<Utc>::from_timestamp(record.expiry_date.unix_timestamp(), 0)
