@@ -1,4 +1,4 @@
-//! `gongkai`: the command line of the platform (REPORT_JSON.md §3).
+//! `gongkai`: the command line of the platform (`REPORT_JSON.md` §3).
 //!
 //! Each subcommand family lives in its own module; this file only parses arguments and
 //! dispatches. Exit codes: 0 success, 1 the input was judged and found wanting (a rule error, no
