@@ -1,7 +1,18 @@
 //! `gongkai report parse | audit`: reading published reports (issue 3).
+//!
+//! The reading and judging live in `gongkai-import`; this module chooses the output: canonical
+//! JSON for `parse`; a table, JSON, CSV or an HTML summary page (tables rendered by
+//! `gongkai-export` with the failing cells highlighted) for `audit`.
 
 use crate::Outcome;
-use clap::Args;
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use gongkai_domain::report::{Finding, Severity, json::finding_json};
+use gongkai_export::{HtmlOptions, html, render_tables_fragment};
+use gongkai_import::audit::{self, Entry};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 
 /// Options of `gongkai report parse`.
@@ -17,16 +28,213 @@ pub struct AuditArgs {
     /// 文件或文件夹（递归）
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = AuditFormat::Table)]
+    pub format: AuditFormat,
+    /// 另外生成 HTML 汇总页（每份报告一行，表格中标出有问题的单元格）
+    #[arg(long, value_name = "OUT")]
+    pub html: Option<PathBuf>,
 }
 
-const NOT_BUILT: &str = "年报导入尚未实现（见 issue 3）";
-
-/// Parses one published report.
-pub fn parse(_args: ParseArgs) -> anyhow::Result<Outcome> {
-    anyhow::bail!(NOT_BUILT)
+/// Output formats of `audit`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum AuditFormat {
+    /// 供人阅读的表格
+    Table,
+    /// JSON
+    Json,
+    /// CSV（每条发现一行）
+    Csv,
 }
 
-/// Audits published reports.
-pub fn audit(_args: AuditArgs) -> anyhow::Result<Outcome> {
-    anyhow::bail!(NOT_BUILT)
+/// Parses one published report: canonical JSON on stdout; exit 1 when no standard table was
+/// found, 2 when the file cannot be read (`REPORT_JSON.md` §3).
+pub fn parse(args: ParseArgs) -> anyhow::Result<Outcome> {
+    let report = gongkai_import::parse_file(&args.file)
+        .with_context(|| format!("无法读取年度报告 {}", args.file.display()))?;
+    println!("{}", report.to_json_string());
+    if gongkai_import::has_tables(&report) {
+        Ok(Outcome::Ok)
+    } else {
+        eprintln!(
+            "未在 {} 中找到任何标准表格（表二、表三、表四）",
+            args.file.display()
+        );
+        Ok(Outcome::Failed)
+    }
+}
+
+/// Audits published reports; exit 1 when any report has an error or could not be read.
+pub fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
+    let (files, mut entries) = audit::files(&args.paths);
+    let bar = progress(files.len());
+    for path in &files {
+        bar.set_message(path.display().to_string());
+        entries.push(audit::audit_file(path));
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    audit::cross(&mut entries);
+    let text = match args.format {
+        AuditFormat::Table => table(&entries),
+        AuditFormat::Json => json(&entries),
+        AuditFormat::Csv => csv(&entries),
+    };
+    std::io::stdout()
+        .write_all(text.as_bytes())
+        .context("无法写出审核结果")?;
+    if let Some(out) = &args.html {
+        std::fs::write(out, html_page(&entries))
+            .with_context(|| format!("无法写入 {}", out.display()))?;
+    }
+    let bad = entries
+        .iter()
+        .any(|e| e.error.is_some() || e.count(Severity::Error) > 0);
+    Ok(if bad { Outcome::Failed } else { Outcome::Ok })
+}
+
+/// A progress bar on stderr for more than a handful of files.
+fn progress(n: usize) -> ProgressBar {
+    if n <= 5 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(n as u64), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template("{bar:30} {pos}/{len} 份 {elapsed} {wide_msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+fn table(entries: &[Entry]) -> String {
+    let mut out = String::new();
+    for e in entries {
+        let _ = match &e.error {
+            Some(err) => writeln!(out, "✗ {}：无法读取（{err}）", e.path.display()),
+            None => writeln!(
+                out,
+                "{} {}｜{}｜错误 {}，警告 {}，无法判断 {}",
+                if e.count(Severity::Error) > 0 {
+                    "✗"
+                } else {
+                    "✓"
+                },
+                e.path.display(),
+                e.name(),
+                e.count(Severity::Error),
+                e.count(Severity::Warning),
+                e.count(Severity::Uncertain)
+            ),
+        };
+        for f in &e.findings {
+            let _ = writeln!(out, "    {f}");
+        }
+    }
+    let unread = entries.iter().filter(|e| e.error.is_some()).count();
+    let _ = writeln!(out, "共 {} 份，无法读取 {unread} 份", entries.len());
+    out
+}
+
+fn json(entries: &[Entry]) -> String {
+    let items: Vec<serde_json::Value> = entries
+        .iter()
+        .map(|e| {
+            let r = e.report.as_ref();
+            serde_json::json!({
+                "path": e.path.display().to_string(),
+                "agency": r.and_then(|r| r.agency.clone()),
+                "year": r.and_then(|r| r.year),
+                "format": r.map(|r| r.format.as_str()),
+                "error": e.error,
+                "findings": e.findings.iter().map(finding_json).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"
+}
+
+fn csv_field(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+fn csv(entries: &[Entry]) -> String {
+    let mut out = String::from("path,agency,year,rule,severity,location,message\n");
+    for e in entries {
+        let r = e.report.as_ref();
+        let agency = r.and_then(|r| r.agency.clone()).unwrap_or_default();
+        let year = r
+            .and_then(|r| r.year)
+            .map(|y| y.to_string())
+            .unwrap_or_default();
+        let head = [e.path.display().to_string(), agency, year]
+            .map(|s| csv_field(&s))
+            .join(",");
+        if let Some(err) = &e.error {
+            let _ = writeln!(out, "{head},READ,error,,{}", csv_field(err));
+        }
+        for f in &e.findings {
+            let cols = [&f.rule, f.severity.as_str(), &f.location, &f.message].map(csv_field);
+            let _ = writeln!(out, "{head},{}", cols.join(","));
+        }
+    }
+    out
+}
+
+fn esc(s: &str) -> String {
+    html::escape(s)
+}
+
+fn findings_list(findings: &[Finding]) -> String {
+    let mut out = String::from("<ul>");
+    for f in findings {
+        let _ = write!(
+            out,
+            "<li class=\"gk-{}\"><b>{}</b> {} <code>{}</code> {}</li>",
+            f.severity.as_str(),
+            esc(&f.rule),
+            f.severity.label(),
+            esc(&f.location),
+            esc(&f.message)
+        );
+    }
+    out + "</ul>"
+}
+
+fn html_page(entries: &[Entry]) -> String {
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>年度报告审核结果</title>\
+         <style>{}\nbody{{font-family:sans-serif}} table.gk-summary td{{border:1px solid #ccc;padding:4px;vertical-align:top}}</style></head><body>\
+         <h1>年度报告审核结果（{} 份）</h1><table class=\"gk-summary\"><tr><th>文件</th><th>报告</th><th>错误</th><th>警告</th><th>发现</th></tr>",
+        html::CSS,
+        entries.len()
+    );
+    for (i, e) in entries.iter().enumerate() {
+        let name = e
+            .error
+            .as_ref()
+            .map_or_else(|| e.name(), |err| format!("无法读取：{err}"));
+        let _ = write!(
+            out,
+            "<tr><td><a href=\"#r{i}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&e.path.display().to_string()),
+            esc(&name),
+            e.count(Severity::Error),
+            e.count(Severity::Warning),
+            findings_list(&e.findings)
+        );
+    }
+    out.push_str("</table>");
+    for (i, e) in entries.iter().enumerate() {
+        let Some(r) = &e.report else { continue };
+        let options = HtmlOptions {
+            highlight: e.findings.clone(),
+        };
+        let _ = write!(
+            out,
+            "<section id=\"r{i}\"><h2>{}</h2><p>{}</p>{}</section>",
+            esc(&e.name()),
+            esc(&e.path.display().to_string()),
+            render_tables_fragment(r, &options)
+        );
+    }
+    out + "</body></html>\n"
 }

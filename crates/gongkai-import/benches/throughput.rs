@@ -1,0 +1,76 @@
+//! Parse + audit throughput on one core, per input kind (`cargo bench -p gongkai-import`).
+//!
+//! Text: the five seeds. HTML and DOCX: the seeds' reports re-rendered by gongkai-export. PDF:
+//! the two Hongze samples (with `pdftotext` when installed, as in production). Each measurement
+//! parses the file from its bytes and runs every single-report rule, single-threaded, and prints
+//! reports per second. Targets: ≥ 500/s for text and HTML, ≥ 20/s for PDF.
+
+use gongkai_domain::report::rules;
+use gongkai_export::{Target, render};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn shared() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
+}
+
+fn files(dir: &str, ext: &str) -> Vec<Vec<u8>> {
+    let mut out: Vec<_> = std::fs::read_dir(shared().join(dir))
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_else(|_| Vec::new());
+    out.sort();
+    out.into_iter()
+        .filter(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == ext))
+        .filter_map(|p| std::fs::read(p).ok())
+        .collect()
+}
+
+/// Parses and audits each input in turn for at least `budget`; returns reports per second.
+fn measure(inputs: &[Vec<u8>], budget: Duration) -> f64 {
+    let start = Instant::now();
+    let mut n = 0u64;
+    while start.elapsed() < budget {
+        for bytes in inputs {
+            if let Ok(report) = gongkai_import::parse_bytes(bytes) {
+                std::hint::black_box(rules::check(&report));
+            }
+            n += 1;
+        }
+    }
+    n as f64 / start.elapsed().as_secs_f64()
+}
+
+fn rendered(texts: &[Vec<u8>], target: Target) -> Vec<Vec<u8>> {
+    texts
+        .iter()
+        .filter_map(|t| gongkai_import::parse_bytes(t).ok())
+        .filter_map(|r| render(&r, target).ok())
+        .collect()
+}
+
+fn main() {
+    let text = files("seeds", "txt");
+    let html = rendered(&text, Target::Html);
+    let docx = rendered(&text, Target::Docx);
+    let pdf = files("samples", "pdf");
+    println!(
+        "{:<6} {:>6} {:>14} {:>8}",
+        "kind", "files", "reports/s", "target"
+    );
+    for (kind, inputs, target, secs) in [
+        ("text", &text, 500.0, 3),
+        ("html", &html, 500.0, 3),
+        ("docx", &docx, 0.0, 3),
+        ("pdf", &pdf, 20.0, 5),
+    ] {
+        let rate = measure(inputs, Duration::from_secs(secs));
+        let verdict = if target == 0.0 {
+            "—".to_owned()
+        } else if rate >= target {
+            format!("≥{target} ✓")
+        } else {
+            format!("≥{target} ✗")
+        };
+        println!("{kind:<6} {:>6} {rate:>14.1} {verdict:>8}", inputs.len());
+    }
+}

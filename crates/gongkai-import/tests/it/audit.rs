@@ -1,0 +1,102 @@
+//! The batch audit: folders recursively, damaged files skipped, Y-01 and SIM-01 across reports.
+
+use gongkai_import::audit;
+use std::path::Path;
+
+fn seed_004() -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    let name = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with("004_"))
+        .unwrap()
+        .path();
+    std::fs::read_to_string(name).unwrap()
+}
+
+#[test]
+fn audit_walks_folders_skips_damaged_files_and_checks_consecutive_years() {
+    // Arrange: 袁州区 2020 (seed 004), a 2021 copy whose 上年结转 is 5 instead of 0, a damaged PDF.
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let text = seed_004();
+    std::fs::write(dir.path().join("2020.txt"), &text).unwrap();
+    let next = text.replacen("袁州区2020年", "袁州区2021年", 1).replacen(
+        "二、上年结转政府信息公开申请数量\n\t\u{2002}0",
+        "二、上年结转政府信息公开申请数量\n\t5",
+        1,
+    );
+    assert_ne!(next, text);
+    std::fs::write(sub.join("2021.txt"), &next).unwrap();
+    std::fs::write(sub.join("broken.pdf"), b"%PDF-1.4 garbage").unwrap();
+    std::fs::write(sub.join("notes.bin"), b"ignored").unwrap();
+
+    // Act
+    let (files, missing) = audit::files(&[dir.path().to_owned()]);
+    let mut entries: Vec<_> = files.iter().map(|p| audit::audit_file(p)).collect();
+    audit::cross(&mut entries);
+
+    // Assert
+    assert!(missing.is_empty());
+    assert_eq!(entries.len(), 3, "{files:?}");
+    let broken = entries
+        .iter()
+        .find(|e| e.path.ends_with("broken.pdf"))
+        .unwrap();
+    assert!(broken.error.as_deref().is_some_and(|e| e.contains("PDF")));
+    let y2021 = entries
+        .iter()
+        .find(|e| e.path.ends_with("2021.txt"))
+        .unwrap();
+    assert!(
+        y2021.findings.iter().any(|f| f.rule == "Y-01"),
+        "{:#?}",
+        y2021.findings
+    );
+    assert!(
+        y2021
+            .findings
+            .iter()
+            .any(|f| f.rule == "SIM-01" && f.message.contains("袁州区2020年"))
+    );
+}
+
+fn seed_path(prefix: &str) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .unwrap()
+        .path()
+}
+
+#[test]
+fn audit_reports_seed_000_t3_01_break_and_seed_003_missing_table_4_cells() {
+    // Arrange / Act
+    let e000 = audit::audit_file(&seed_path("000_"));
+    let e003 = audit::audit_file(&seed_path("003_"));
+
+    // Assert: the printed values are kept, so the rules see what was published.
+    assert!(
+        e000.findings.iter().any(|f| f.rule == "T3-01"),
+        "{:#?}",
+        e000.findings
+    );
+    let blank_t4 = |f: &gongkai_domain::report::Finding| {
+        f.location.starts_with("table4.litigation_after_review") || f.location == "table4"
+    };
+    assert!(
+        e003.findings
+            .iter()
+            .any(|f| f.rule == "S-03" && blank_t4(f)),
+        "{:#?}",
+        e003.findings
+    );
+    assert!(
+        e003.findings
+            .iter()
+            .any(|f| f.rule == "P-MISSING" && f.location == "table4")
+    );
+}

@@ -1,0 +1,115 @@
+//! Every seed and sample parses to the canonical JSON transcribed by hand in `tests/golden`
+//! (typed in `tests/golden/transcribe.py` from the seed text and the rendered PDF pages).
+//!
+//! Compared exactly: format, year, agency, tables 二/三/四 and `extra_rows`. Sections: each
+//! golden section must be present and start with the golden text. Diagnostics: each golden
+//! (rule, location) must be reported.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
+}
+
+fn golden(name: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn assert_matches_golden(source: &Path, golden_name: &str) {
+    let parsed = gongkai_import::parse_file(source).unwrap().to_json();
+    let want = golden(golden_name);
+    for key in [
+        "format",
+        "year",
+        "agency",
+        "table2",
+        "table3",
+        "table4",
+        "extra_rows",
+    ] {
+        assert_eq!(parsed[key], want[key], "{golden_name}: {key}");
+    }
+    for (section, start) in want["sections"].as_object().unwrap() {
+        let text = parsed["sections"][section].as_str();
+        let start = start.as_str().unwrap();
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        assert!(
+            text.is_some_and(|t| squeeze(t).starts_with(&squeeze(start))),
+            "{golden_name}: section {section} should start with {start:?}, got {text:?}"
+        );
+    }
+    for d in want["diagnostics"].as_array().unwrap() {
+        let found = parsed["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["rule"] == d["rule"] && p["location"] == d["location"]);
+        assert!(found, "{golden_name}: missing diagnostic {d}");
+    }
+    // The parse is canonical JSON the domain reads back.
+    gongkai_domain::report::AnnualReport::from_json(&parsed).unwrap();
+}
+
+fn seed(prefix: &str) -> PathBuf {
+    let dir = shared().join("seeds");
+    let name = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with(prefix))
+        .unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn seed_000_tab_indented_one_cell_per_line_matches_golden() {
+    assert_matches_golden(&seed("000_"), "000_36175d826d098ba6.json");
+}
+
+#[test]
+fn seed_001_tab_rows_with_page_break_matches_golden() {
+    assert_matches_golden(&seed("001_"), "001_77c3b53386b2261e.json");
+}
+
+#[test]
+fn seed_002_pipes_with_filler_matches_golden() {
+    assert_matches_golden(&seed("002_"), "002_295a8621132f85eb.json");
+}
+
+#[test]
+fn seed_003_blank_line_separated_cells_matches_golden() {
+    assert_matches_golden(&seed("003_"), "003_996cebfdf3cbf220.json");
+}
+
+#[test]
+fn seed_004_tab_cells_with_stray_spaces_matches_golden() {
+    assert_matches_golden(&seed("004_"), "004_321816853e0a54d9.json");
+}
+
+#[test]
+fn hongze_2023_pdf_matches_golden() {
+    assert_matches_golden(
+        &shared().join("samples/hongze-2023.pdf"),
+        "hongze-2023.json",
+    );
+}
+
+#[test]
+fn hongze_2024_pdf_matches_golden() {
+    assert_matches_golden(
+        &shared().join("samples/hongze-2024.pdf"),
+        "hongze-2024.json",
+    );
+}
+
+#[test]
+#[ignore = "debugging aid: DUMP=path prints the parse"]
+fn dump() {
+    let path = std::env::var("DUMP").unwrap();
+    let report = gongkai_import::parse_file(Path::new(&path)).unwrap();
+    println!("{}", report.to_json_string());
+}
