@@ -52,7 +52,7 @@ pub enum AuditFormat {
 pub fn parse(args: ParseArgs) -> anyhow::Result<Outcome> {
     let report = gongkai_import::parse_file(&args.file)
         .with_context(|| format!("无法读取年度报告 {}", args.file.display()))?;
-    println!("{}", report.to_json_string());
+    writeln!(std::io::stdout().lock(), "{}", report.to_json_string())?;
     if gongkai_import::has_tables(&report) {
         Ok(Outcome::Ok)
     } else {

@@ -74,7 +74,7 @@ impl AnnualReport {
         }
     }
 
-    /// The canonical JSON value, keys in printed order.
+    /// The canonical JSON value, keys in printed order (`serde_json` feature `preserve_order`).
     pub fn to_json(&self) -> Value {
         let mut out = Map::new();
         out.insert("schema".into(), json!(SCHEMA));
