@@ -78,20 +78,33 @@ pub(super) fn record_payment(
 pub(super) fn lapse_fee(case: &Case, ctx: &Ctx<'_>) -> Result<Transition, TransitionError> {
     require(case, case.status == Status::AwaitingFee, "按逾期未缴费终止")?;
     let due = case.fee.as_ref().map_or(case.received_on, |f| f.pay_due);
+    let summary = format!("缴费期限{due}届满未缴费，视为放弃申请");
+    close_lapsed(
+        case,
+        ctx,
+        (due, "缴费期限"),
+        Closure::FeeUnpaid,
+        "fee_lapsed",
+        summary,
+    )
+}
+
+/// Closes a case whose period ended on `due` without the applicant acting (视为放弃申请).
+pub(super) fn close_lapsed(
+    case: &Case,
+    ctx: &Ctx<'_>,
+    (due, what): (NaiveDate, &'static str),
+    closure: Closure,
+    kind: &'static str,
+    summary: String,
+) -> Result<Transition, TransitionError> {
     if ctx.today <= due {
-        return Err(TransitionError::NotLapsed {
-            what: "缴费期限",
-            due,
-        });
+        return Err(TransitionError::NotLapsed { what, due });
     }
     let mut next = case.clone();
-    next.status = Status::Closed {
-        on: due,
-        closure: Closure::FeeUnpaid,
-    };
+    next.status = Status::Closed { on: due, closure };
     next.last_event_on = next.last_event_on.max(due);
-    let summary = format!("缴费期限{due}届满未缴费，视为放弃申请");
-    Ok(finish(case, next, "fee_lapsed", summary, ctx))
+    Ok(finish(case, next, kind, summary, ctx))
 }
 
 pub(super) fn decide(

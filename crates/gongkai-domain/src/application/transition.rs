@@ -154,20 +154,16 @@ pub(super) fn lapse_correction(case: &Case, ctx: &Ctx<'_>) -> Result<Transition,
         "按逾期不补正终止",
     )?;
     let due = case.correction.as_ref().map_or(case.received_on, |c| c.due);
-    if ctx.today <= due {
-        return Err(TransitionError::NotLapsed {
-            what: "补正期限",
-            due,
-        });
-    }
-    let mut next = case.clone();
-    next.status = Status::Closed {
-        on: due,
-        closure: super::Closure::NoCorrection,
-    };
-    next.last_event_on = next.last_event_on.max(due);
     let summary = format!("补正期限{due}届满未补正，视为放弃申请（《条例》第三十条）");
-    Ok(finish(case, next, "correction_lapsed", summary, ctx))
+    let closure = super::Closure::NoCorrection;
+    super::conclude::close_lapsed(
+        case,
+        ctx,
+        (due, "补正期限"),
+        closure,
+        "correction_lapsed",
+        summary,
+    )
 }
 
 pub(super) fn start_consultation(
