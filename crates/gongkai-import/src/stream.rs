@@ -4,8 +4,9 @@
 //! This is what makes every layout look alike: whether a row is one tab-separated line, one cell
 //! per line, or a PDF line whose label wrapped above it, it becomes “label, values”.
 
+use crate::diag;
 use crate::layout::{Line, Piece, piece};
-use gongkai_domain::report::Cell;
+use gongkai_domain::report::{AnnualReport, Cell, ExtraRow, TableId};
 
 /// A printed value with the text it was read from.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,4 +86,24 @@ pub fn groups(lines: &[Line]) -> Vec<Group> {
         out.push(cur);
     }
     out
+}
+
+/// Keeps a group that matched no standard row as an extra row of `table`, with a P-LABEL
+/// diagnostic saying `why`.
+pub fn keep_as_extra(report: &mut AnnualReport, table: TableId, g: &Group, why: &str) {
+    let cells = g
+        .trimmed(0)
+        .into_iter()
+        .map(|c| c.map_or(Cell::Blank, |v| v.cell))
+        .collect();
+    let label = g.last.clone();
+    let msg = format!("{why}：“{label}”，已放入 extra_rows");
+    report
+        .diagnostics
+        .push(diag::warn(diag::LABEL, "extra_rows", msg));
+    report.extra_rows.push(ExtraRow {
+        table,
+        label,
+        cells,
+    });
 }

@@ -5,10 +5,10 @@ use crate::diag;
 use crate::keywords::match_item;
 use crate::normalize::key;
 use crate::repair::fit_plain;
-use crate::stream::{Group, Value};
+use crate::stream::{self, Group, Value};
 use crate::table3::settle;
 use gongkai_domain::report::table2::{self, Col, ColKind, Item};
-use gongkai_domain::report::{AnnualReport, Cell, ExtraRow, Format, TableId};
+use gongkai_domain::report::{AnnualReport, Cell, Format, TableId};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -101,23 +101,9 @@ fn item_has_text(col: Col) -> bool {
     col == Col::AmountWan
 }
 
+/// An unknown row of table 二 (e.g. 其他主动公开文件) is kept as an extra row.
 fn extra(report: &mut AnnualReport, g: &Group) {
-    let cells = g
-        .trimmed(0)
-        .into_iter()
-        .map(|c| c.map_or(Cell::Blank, |v| v.cell))
-        .collect();
-    let label = g.last.clone();
-    if label.is_empty() {
-        return;
+    if !g.last.is_empty() {
+        stream::keep_as_extra(report, TableId::Table2, g, "表二中有一行不是标准行");
     }
-    let msg = format!("表二中有一行不是标准行：“{label}”，已放入 extra_rows");
-    report
-        .diagnostics
-        .push(diag::warn(diag::LABEL, "extra_rows", msg));
-    report.extra_rows.push(ExtraRow {
-        table: TableId::Table2,
-        label,
-        cells,
-    });
 }

@@ -4,10 +4,10 @@
 use crate::diag;
 use crate::keywords::{all_rows, match_row};
 use crate::repair::{Fit, fit_plain, fit_row7};
-use crate::stream::Group;
+use crate::stream::{self, Group};
 use gongkai_domain::report::table3::Row;
 use gongkai_domain::report::table4::Group as T4Group;
-use gongkai_domain::report::{AnnualReport, Cell, ExtraRow, Finding, Format, TableId};
+use gongkai_domain::report::{AnnualReport, Cell, Finding, Format, TableId};
 
 /// Reads table 三 from its groups into `report` (whose format is already decided).
 pub fn read(groups: &[Group], report: &mut AnnualReport) {
@@ -51,21 +51,7 @@ pub fn read(groups: &[Group], report: &mut AnnualReport) {
 }
 
 fn extra(report: &mut AnnualReport, g: &Group, why: &str) {
-    let cells = g
-        .trimmed(0)
-        .into_iter()
-        .map(|c| c.map_or(Cell::Blank, |v| v.cell))
-        .collect();
-    let label = g.last.clone();
-    let msg = format!("{why}：“{label}”，已放入 extra_rows");
-    report
-        .diagnostics
-        .push(diag::warn(diag::LABEL, "extra_rows", msg));
-    report.extra_rows.push(ExtraRow {
-        table: TableId::Table3,
-        label,
-        cells,
-    });
+    stream::keep_as_extra(report, TableId::Table3, g, why);
 }
 
 /// Turns a fit into cells, recording a diagnostic for anything not printed as is.
