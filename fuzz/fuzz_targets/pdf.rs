@@ -1,5 +1,5 @@
-//! PDF through the embedded extractor (pdf-extract under `catch_unwind`, as in production when
-//! `pdftotext` is absent). pdf-extract's own panics are caught by the importer and become
+//! PDF through the importer's positioned reader (pdf-extract under `catch_unwind`, then our
+//! line and cell rebuilding). pdf-extract's own panics are caught by the importer and become
 //! errors; libFuzzer's abort-on-panic hook is replaced so that only panics escaping the importer
 //! (ours) count as crashes.
 #![no_main]
@@ -10,7 +10,7 @@ static QUIET: Once = Once::new();
 
 fuzz_target!(|data: &[u8]| {
     QUIET.call_once(|| std::panic::set_hook(Box::new(|_| {})));
-    if let Ok(lines) = gongkai_import::pdf::lines_embedded(data) {
+    if let Ok(lines) = gongkai_import::pdf::lines(data) {
         let _ = gongkai_import::from_lines(&lines).to_json();
     }
 });

@@ -1,7 +1,7 @@
 //! Parse + audit throughput on one core, per input kind (`cargo bench -p gongkai-import`).
 //!
 //! Text: the five seeds. HTML and DOCX: the seeds' reports re-rendered by gongkai-export. PDF:
-//! the two Hongze samples (with `pdftotext` when installed, as in production). Each measurement
+//! the two Hongze samples (the in-crate positioned reader). Each measurement
 //! parses the file from its bytes and runs every single-report rule, single-threaded, and prints
 //! reports per second. Targets: ≥ 500/s for text and HTML, ≥ 20/s for PDF.
 

@@ -16,11 +16,14 @@ pub enum ImportError {
         limit: u64,
     },
     /// Binary content that is no supported format.
-    #[error("无法识别的文件内容（不是文本、HTML、DOCX 或 PDF，可能是二进制文件或已损坏）")]
+    #[error("无法识别的文件内容（不是文本、HTML、DOCX、XLSX 或 PDF，可能是二进制文件或已损坏）")]
     Unrecognised,
     /// A DOCX (zip) that cannot be opened.
     #[error("DOCX 文件已损坏或不完整：{0}")]
     Docx(String),
+    /// An XLSX (zip) that cannot be read.
+    #[error("XLSX 文件已损坏或不完整：{0}")]
+    Xlsx(String),
     /// A PDF that cannot be read.
     #[error("PDF 文件已损坏、不完整或无法提取文字：{0}")]
     Pdf(String),

@@ -2,7 +2,7 @@
 //! cells. A paragraph is a one-cell line; a table row is a line with one cell per column.
 //!
 //! Text files arrive in many layouts (tab-separated rows, one cell per line, `|`-separated cells,
-//! Markdown tables, `pdftotext -layout` columns); [`from_text`] turns each into lines of cells so
+//! Markdown tables, column-aligned text as rebuilt from PDFs); [`from_text`] turns each into lines of cells so
 //! that the table readers never look at the raw layout.
 
 use crate::normalize::{clean, is_space};
@@ -169,7 +169,7 @@ fn pipe_cells(line: &str) -> Line {
     Line { cells }
 }
 
-/// Columns of `pdftotext -layout` text: runs of two or more spaces separate cells, and a cell
+/// Column-aligned text (as rebuilt from PDFs, or `pdftotext -layout`): runs of two or more spaces separate cells, and a cell
 /// made only of values separated by single spaces is split into them.
 fn column_cells(line: &str) -> Vec<String> {
     let mut cells = Vec::new();

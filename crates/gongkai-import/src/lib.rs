@@ -1,7 +1,7 @@
 //! Reading published 政府信息公开工作年度报告 into the canonical [`AnnualReport`]
 //! (`REPORT_JSON.md` §1), and auditing batches of them.
 //!
-//! Every reader (plain text in its many layouts, HTML, DOCX, PDF) produces the same
+//! Every reader (plain text in its many layouts, HTML, DOCX, XLSX, PDF) produces the same
 //! intermediate form, lines of cells ([`layout`]); from there one pipeline finds the outline
 //! ([`outline`]), turns each table region into label/value groups ([`stream`]) and matches them
 //! to the domain's row definitions by normalised keywords ([`keywords`]). Whatever the importer
@@ -22,6 +22,7 @@ pub mod repair;
 pub mod stream;
 pub mod table2;
 pub mod table3;
+pub mod xlsx;
 
 pub use error::ImportError;
 
@@ -41,6 +42,8 @@ pub enum Kind {
     Html,
     /// Word 2007+ (zip).
     Docx,
+    /// Excel 2007+ (zip).
+    Xlsx,
     /// PDF.
     Pdf,
 }
@@ -70,13 +73,18 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<AnnualReport, ImportError> {
             limit: MAX_BYTES,
         });
     }
-    let lines = match detect(bytes)? {
+    Ok(from_lines(&lines_of(bytes)?))
+}
+
+/// The lines of cells of a file's content, whatever its kind (the readers' common output).
+pub fn lines_of(bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
+    Ok(match detect(bytes)? {
         (Kind::Pdf, _) => pdf::lines(bytes)?,
         (Kind::Docx, _) => docx::lines(bytes)?,
+        (Kind::Xlsx, _) => xlsx::lines(bytes)?,
         (Kind::Html, text) => html::lines(&text),
         (Kind::Text, text) => layout::from_text(&text),
-    };
-    Ok(from_lines(&lines))
+    })
 }
 
 /// Detects the kind of `bytes` by content; text kinds come with their decoded text.
@@ -89,7 +97,7 @@ pub fn detect(bytes: &[u8]) -> Result<(Kind, String), ImportError> {
         return Ok((Kind::Pdf, String::new()));
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return Ok((Kind::Docx, String::new()));
+        return Ok((zip_kind(bytes), String::new()));
     }
     let text = decode(bytes).ok_or(ImportError::Unrecognised)?;
     let start: String = text.chars().take(2048).collect::<String>().to_lowercase();
@@ -105,6 +113,14 @@ pub fn detect(bytes: &[u8]) -> Result<(Kind, String), ImportError> {
     .iter()
     .any(|t| start.contains(t));
     Ok((if html { Kind::Html } else { Kind::Text }, text))
+}
+
+/// A zip is a workbook when it has `xl/workbook.xml`; anything else is read as a Word document
+/// (whose reader says what is missing).
+fn zip_kind(bytes: &[u8]) -> Kind {
+    let workbook = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .is_ok_and(|z| z.index_for_name("xl/workbook.xml").is_some());
+    if workbook { Kind::Xlsx } else { Kind::Docx }
 }
 
 /// Decodes text: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030. `None` for binary.

@@ -1,19 +1,22 @@
-//! PDF reports: text with its layout. `pdftotext -layout` (poppler) keeps column alignment best
-//! and is used when installed; otherwise `pdf-extract` runs under `catch_unwind`, since it may
-//! panic on damaged files (DEPENDENCIES.md §3.6). Either way the text goes through the same
-//! layout reader as `.txt` files (wrapped labels, page numbers, repeated headers).
+//! PDF reports: the glyphs with their positions and the table rulings, rebuilt into lines of
+//! cells in the crate itself (no external tool), then read like any text layout.
+//!
+//! `pdf-extract` interprets the content streams and hands every glyph (with its text matrix) and
+//! every stroked or filled path to [`Collector`]. Content streams draw in any order (Word emits a
+//! table cell by cell, a wrapped label before the numbers of its row), so the page is rebuilt
+//! from coordinates: glyphs are grouped into lines by baseline, and a line is cut into cells where
+//! a vertical table ruling passes between two glyphs or the gap is wider than a character. The
+//! result is written as column-aligned text, the layout [`from_text`] already reads (wrapped
+//! labels, page numbers, repeated headers). `pdf-extract` may panic on damaged files
+//! (DEPENDENCIES.md §3.6), so it runs under `catch_unwind`.
 
 use crate::error::ImportError;
 use crate::layout::{Line, from_text};
-use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicU64, Ordering};
+use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
 
 /// The lines of a PDF file.
 pub fn lines(bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
-    let text = match pdftotext(bytes) {
-        Some(t) => t,
-        None => extract(bytes)?,
-    };
+    let text = layout_text(bytes)?;
     if text.trim().is_empty() {
         return Err(ImportError::Pdf(
             "没有可提取的文字（可能是扫描件）".to_owned(),
@@ -22,42 +25,401 @@ pub fn lines(bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
     Ok(from_text(&text))
 }
 
-/// The lines of a PDF file from the embedded extractor only (no external tool).
-pub fn lines_embedded(bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
-    let text = extract(bytes)?;
-    Ok(from_text(&text))
+/// The PDF's pages as column-aligned text: one text line per printed line, cells separated by
+/// two or more spaces, pages separated by a blank line.
+pub fn layout_text(bytes: &[u8]) -> Result<String, ImportError> {
+    let pages = collect(bytes)?;
+    let mut out = String::new();
+    for page in &pages {
+        page.write_text(&mut out);
+        out.push('\n');
+    }
+    Ok(out)
 }
 
-/// Text from `pdftotext -layout`, if the tool is installed and succeeds.
-fn pdftotext(bytes: &[u8]) -> Option<String> {
-    if std::env::var_os("GONGKAI_NO_PDFTOTEXT").is_some() {
-        return None;
-    }
-    static SEQ: AtomicU64 = AtomicU64::new(0);
-    let n = SEQ.fetch_add(1, Ordering::Relaxed);
-    let path = std::env::temp_dir().join(format!("gongkai-import-{}-{n}.pdf", std::process::id()));
-    std::fs::write(&path, bytes).ok()?;
-    let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", "-q"])
-        .arg(&path)
-        .arg("-")
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output();
-    let _ = std::fs::remove_file(&path);
-    let out = out.ok()?;
-    if !out.status.success() {
-        return None;
-    }
-    String::from_utf8(out.stdout).ok()
-}
-
-/// Text from `pdf-extract`, with panics turned into errors.
-fn extract(bytes: &[u8]) -> Result<String, ImportError> {
-    let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes));
-    match result {
-        Ok(Ok(text)) => Ok(text),
+/// Runs the PDF interpreter over every page, with panics turned into errors.
+fn collect(bytes: &[u8]) -> Result<Vec<Page>, ImportError> {
+    let run = || -> Result<Vec<Page>, OutputError> {
+        let mut doc = pdf_extract::Document::load_mem(bytes)?;
+        if doc.is_encrypted() {
+            doc.decrypt("")?;
+        }
+        expand_cid_widths(&mut doc);
+        let mut collector = Collector::default();
+        pdf_extract::output_doc(&doc, &mut collector)?;
+        Ok(collector.pages)
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(Ok(pages)) => Ok(pages),
         Ok(Err(e)) => Err(ImportError::Pdf(e.to_string())),
         Err(_) => Err(ImportError::Pdf("解析器内部错误".to_owned())),
+    }
+}
+
+/// Rewrites every CID font's `W` array into the `first [w w …]` form. `pdf-extract` 0.12 misreads
+/// the equally valid `first last w` form (it inserts no width at all), so the glyphs of fonts
+/// written that way (typst, many subsetting tools) would all have width 0 and every line would
+/// collapse onto its first position.
+fn expand_cid_widths(doc: &mut pdf_extract::Document) {
+    use pdf_extract::Object;
+    let mut fonts = Vec::new();
+    for (id, obj) in &doc.objects {
+        let Ok(dict) = obj.as_dict() else { continue };
+        let subtype = dict.get(b"Subtype").and_then(Object::as_name);
+        if subtype.is_ok_and(|n| n == b"CIDFontType0" || n == b"CIDFontType2") {
+            match dict.get(b"W") {
+                Ok(Object::Reference(r)) => fonts.push((*r, None)),
+                Ok(Object::Array(_)) => fonts.push((*id, Some(()))),
+                _ => {}
+            }
+        }
+    }
+    for (id, direct) in fonts {
+        let Ok(obj) = doc.get_object_mut(id) else {
+            continue;
+        };
+        let array = match direct {
+            Some(()) => obj
+                .as_dict_mut()
+                .ok()
+                .and_then(|d| d.get_mut(b"W").ok())
+                .and_then(|w| w.as_array_mut().ok()),
+            None => obj.as_array_mut().ok(),
+        };
+        if let Some(array) = array {
+            *array = expanded_widths(array);
+        }
+    }
+}
+
+/// `W` entries in the `first [widths]` form only.
+fn expanded_widths(w: &[pdf_extract::Object]) -> Vec<pdf_extract::Object> {
+    use pdf_extract::Object;
+    let mut out = Vec::with_capacity(w.len());
+    let mut i = 0;
+    while i + 1 < w.len() {
+        if let Object::Array(_) = w[i + 1] {
+            out.extend_from_slice(&w[i..i + 2]);
+            i += 2;
+            continue;
+        }
+        let (Some(width), Ok(first), Ok(last)) = (w.get(i + 2), w[i].as_i64(), w[i + 1].as_i64())
+        else {
+            break;
+        };
+        // A CID is at most 16 bits; a longer run is damage, not a font.
+        let n = (last - first + 1).clamp(0, 65_536);
+        out.push(w[i].clone());
+        out.push(Object::Array(vec![width.clone(); n as usize]));
+        i += 3;
+    }
+    out
+}
+
+/// One glyph in page space (points, y growing downwards).
+#[derive(Debug, Clone)]
+struct Glyph {
+    x0: f64,
+    x1: f64,
+    /// Baseline.
+    y: f64,
+    size: f64,
+    text: String,
+}
+
+/// A vertical ruling: x and its extent.
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    x: f64,
+    top: f64,
+    bottom: f64,
+}
+
+#[derive(Debug, Default)]
+struct Page {
+    height: f64,
+    glyphs: Vec<Glyph>,
+    rules: Vec<Rule>,
+}
+
+#[derive(Default)]
+struct Collector {
+    pages: Vec<Page>,
+}
+
+impl Collector {
+    fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(Page::default());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    /// Records the vertical edges of a path: table cell borders are stroked lines or thin filled
+    /// rectangles (Word), or the sides of rectangles.
+    fn path(&mut self, ctm: &Transform, path: &Path) {
+        let height = self.page().height;
+        let to_page = |x: f64, y: f64| {
+            let (px, py) = apply(ctm, x, y);
+            (px, height - py)
+        };
+        let mut rules = Vec::new();
+        let mut current = None;
+        let mut start = None;
+        for op in &path.ops {
+            match *op {
+                PathOp::MoveTo(x, y) => {
+                    current = Some(to_page(x, y));
+                    start = current;
+                }
+                PathOp::LineTo(x, y) => {
+                    let p = to_page(x, y);
+                    if let Some(c) = current {
+                        push_vertical(&mut rules, c, p);
+                    }
+                    current = Some(p);
+                }
+                PathOp::CurveTo(.., x, y) => current = Some(to_page(x, y)),
+                PathOp::Rect(x, y, w, h) => {
+                    let a = to_page(x, y);
+                    let b = to_page(x + w, y + h);
+                    let (left, right) = (a.0.min(b.0), a.0.max(b.0));
+                    let (top, bottom) = (a.1.min(b.1), a.1.max(b.1));
+                    if right - left < 2.0 {
+                        push_vertical(
+                            &mut rules,
+                            ((left + right) / 2.0, top),
+                            ((left + right) / 2.0, bottom),
+                        );
+                    } else if bottom - top >= 2.0 {
+                        push_vertical(&mut rules, (left, top), (left, bottom));
+                        push_vertical(&mut rules, (right, top), (right, bottom));
+                    }
+                }
+                PathOp::Close => {
+                    if let (Some(c), Some(s)) = (current, start) {
+                        push_vertical(&mut rules, c, s);
+                    }
+                    current = start;
+                }
+            }
+        }
+        self.page().rules.extend(rules);
+    }
+}
+
+/// Applies a PDF matrix to a point.
+fn apply(m: &Transform, x: f64, y: f64) -> (f64, f64) {
+    (x * m.m11 + y * m.m21 + m.m31, x * m.m12 + y * m.m22 + m.m32)
+}
+
+/// Keeps the segment `a`–`b` if it is vertical and longer than a few points.
+fn push_vertical(rules: &mut Vec<Rule>, a: (f64, f64), b: (f64, f64)) {
+    if (a.0 - b.0).abs() < 1.0 && (a.1 - b.1).abs() > 4.0 {
+        rules.push(Rule {
+            x: (a.0 + b.0) / 2.0,
+            top: a.1.min(b.1),
+            bottom: a.1.max(b.1),
+        });
+    }
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        _page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.pages.push(Page {
+            height: media_box.ury - media_box.lly,
+            ..Page::default()
+        });
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+        let size = font_size * scale;
+        if !(size.is_finite() && trm.m31.is_finite() && trm.m32.is_finite()) || size <= 0.0 {
+            return Ok(());
+        }
+        let page = self.page();
+        let x0 = trm.m31;
+        page.glyphs.push(Glyph {
+            x0,
+            x1: x0 + (width * size).max(0.0),
+            y: page.height - trm.m32,
+            size,
+            text: text.to_owned(),
+        });
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn stroke(
+        &mut self,
+        ctm: &Transform,
+        _colorspace: &ColorSpace,
+        _color: &[f64],
+        path: &Path,
+    ) -> Result<(), OutputError> {
+        self.path(ctm, path);
+        Ok(())
+    }
+
+    fn fill(
+        &mut self,
+        ctm: &Transform,
+        _colorspace: &ColorSpace,
+        _color: &[f64],
+        path: &Path,
+    ) -> Result<(), OutputError> {
+        self.path(ctm, path);
+        Ok(())
+    }
+}
+
+impl Page {
+    /// Writes the page as column-aligned text.
+    fn write_text(&self, out: &mut String) {
+        let mut previous: Option<(f64, f64)> = None;
+        for line in self.lines() {
+            let (y, size) = (line[0].y, line[0].size);
+            // A gap of more than two lines is a paragraph break, as in `pdftotext -layout`.
+            if previous.is_some_and(|(py, ps)| y - py > 2.2 * ps.max(size)) {
+                out.push('\n');
+            }
+            previous = Some((y, size));
+            let cells = self.cells(&line);
+            out.push_str(&cells.join("    "));
+            out.push('\n');
+        }
+    }
+
+    /// The glyphs grouped into printed lines (by baseline), top to bottom, each left to right.
+    fn lines(&self) -> Vec<Vec<&Glyph>> {
+        let mut glyphs: Vec<&Glyph> = self
+            .glyphs
+            .iter()
+            .filter(|g| !g.text.trim().is_empty())
+            .collect();
+        glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+        let mut lines: Vec<Vec<&Glyph>> = Vec::new();
+        for g in glyphs {
+            match lines.last_mut() {
+                Some(line) if (g.y - line[0].y).abs() < 0.4 * g.size.max(line[0].size) => {
+                    line.push(g);
+                }
+                _ => lines.push(vec![g]),
+            }
+        }
+        for line in &mut lines {
+            line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            // Fake bold prints a glyph twice, a fraction of a point apart.
+            line.dedup_by(|b, a| a.text == b.text && (a.x0 - b.x0).abs() < 0.3 * a.size);
+        }
+        lines
+    }
+
+    /// Cuts a line into cells: at a vertical ruling between two glyphs, or at a gap wider than
+    /// a character; a narrower gap of more than a fifth of a character is a space.
+    fn cells(&self, line: &[&Glyph]) -> Vec<String> {
+        let Some(first) = line.first() else {
+            return Vec::new();
+        };
+        let mut cells = vec![first.text.clone()];
+        for pair in line.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let gap = b.x0 - a.x1;
+            let size = a.size.max(b.size);
+            if gap > 1.2 * size || self.ruled_between(a, b) {
+                cells.push(String::new());
+            }
+            let cell = cells.last_mut().expect("cells start with one");
+            if gap > 0.2 * size && !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(&b.text);
+        }
+        cells
+    }
+
+    fn ruled_between(&self, a: &Glyph, b: &Glyph) -> bool {
+        let mid = a.y - a.size * 0.3;
+        let (left, right) = (a.x1.min(b.x0) - 0.5, b.x0 + 0.5);
+        self.rules
+            .iter()
+            .any(|r| r.x > left && r.x < right && r.top <= mid && r.bottom >= mid)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(x0: f64, text: &str) -> Glyph {
+        Glyph {
+            x0,
+            x1: x0 + 10.0,
+            y: 100.0,
+            size: 10.0,
+            text: text.to_owned(),
+        }
+    }
+
+    #[test]
+    fn rulings_and_wide_gaps_cut_cells() {
+        let page = Page {
+            height: 800.0,
+            glyphs: vec![
+                glyph(0.0, "规"),
+                glyph(10.0, "章"),
+                glyph(21.0, "1"),
+                glyph(60.0, "2"),
+                glyph(73.0, "0"),
+            ],
+            rules: vec![Rule {
+                x: 20.5,
+                top: 80.0,
+                bottom: 110.0,
+            }],
+        };
+        let lines = page.lines();
+        assert_eq!(lines.len(), 1);
+        assert_eq!(page.cells(&lines[0]), vec!["规章", "1", "2 0"]);
+    }
+
+    #[test]
+    fn damaged_pdfs_are_errors_not_panics() {
+        for bytes in [
+            &b"%PDF-1.4\n"[..],
+            b"%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj",
+        ] {
+            assert!(lines(bytes).is_err());
+        }
     }
 }

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Extensions picked up when walking a folder.
-pub const EXTENSIONS: [&str; 6] = ["txt", "md", "html", "htm", "docx", "pdf"];
+pub const EXTENSIONS: [&str; 7] = ["txt", "md", "html", "htm", "docx", "xlsx", "pdf"];
 
 /// One audited file.
 #[derive(Debug, Clone)]

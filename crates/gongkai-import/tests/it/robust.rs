@@ -43,6 +43,40 @@ fn truncated_pdf_and_docx_are_refused() {
 }
 
 #[test]
+fn damaged_xlsx_is_refused() {
+    let report = gongkai_domain::report::AnnualReport::from_json_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../examples/yuanzhou-2020.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let xlsx = gongkai_export::render(&report, gongkai_export::Target::Xlsx).unwrap();
+    assert!(has_han(&err(&xlsx[..xlsx.len() / 2])));
+    // An intact zip whose worksheet is not XML.
+    let mut damaged = Vec::new();
+    {
+        let mut src = zip::ZipArchive::new(std::io::Cursor::new(&xlsx)).unwrap();
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(&mut damaged));
+        for i in 0..src.len() {
+            let mut f = src.by_index(i).unwrap();
+            let name = f.name().unwrap().to_string();
+            out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            if name.starts_with("xl/worksheets/") {
+                std::io::Write::write_all(&mut out, b"<worksheet><sheetData><row><c").unwrap();
+            } else {
+                std::io::copy(&mut f, &mut out).unwrap();
+            }
+        }
+        out.finish().unwrap();
+    }
+    let e = err(&damaged);
+    assert!(e.contains("XLSX"), "{e}");
+}
+
+#[test]
 fn a_fifty_megabyte_file_is_refused_without_reading_it_as_a_report() {
     let big = vec![b'0'; 50 * 1024 * 1024];
     assert!(matches!(

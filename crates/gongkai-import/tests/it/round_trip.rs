@@ -1,5 +1,5 @@
 //! Round trip: random canonical reports rendered by every renderer of gongkai-export that has a
-//! reader here (HTML, Markdown, DOCX, PDF; XLSX has no importer) parse back to the same report.
+//! reader here (HTML, Markdown, DOCX, XLSX, PDF) parse back to the same report.
 
 use gongkai_domain::report::table2::{self, ColKind};
 use gongkai_domain::report::table3::Row;
@@ -113,10 +113,10 @@ fn assert_same(target: Target, want: &AnnualReport) {
 }
 
 #[test]
-fn random_reports_survive_html_markdown_and_docx() {
+fn random_reports_survive_html_markdown_docx_and_xlsx() {
     for seed in 1..=12 {
         let r = random_report(seed);
-        for target in [Target::Html, Target::Markdown, Target::Docx] {
+        for target in [Target::Html, Target::Markdown, Target::Docx, Target::Xlsx] {
             assert_same(target, &r);
         }
     }
