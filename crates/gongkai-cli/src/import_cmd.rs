@@ -12,7 +12,7 @@ use gongkai_export::{HtmlOptions, html, render_tables_fragment};
 use gongkai_import::audit::{self, Entry};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::fmt::Write as _;
-use std::io::Write as _;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 /// Options of `gongkai report parse`.
@@ -65,6 +65,9 @@ pub fn parse(args: ParseArgs) -> anyhow::Result<Outcome> {
 }
 
 /// Audits published reports; exit 1 when any report has an error or could not be read.
+///
+/// Each file is reduced to an [`Entry`] before the next is read, and every output is written
+/// entry by entry through a buffer, so memory grows only by the entries (a few KB each).
 pub fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
     let (files, mut entries) = audit::files(&args.paths);
     let bar = progress(files.len());
@@ -75,17 +78,21 @@ pub fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
     }
     bar.finish_and_clear();
     audit::cross(&mut entries);
-    let text = match args.format {
-        AuditFormat::Table => table(&entries),
-        AuditFormat::Json => json(&entries),
-        AuditFormat::Csv => csv(&entries),
-    };
-    std::io::stdout()
-        .write_all(text.as_bytes())
-        .context("无法写出审核结果")?;
-    if let Some(out) = &args.html {
-        std::fs::write(out, html_page(&entries))
-            .with_context(|| format!("无法写入 {}", out.display()))?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match args.format {
+        AuditFormat::Table => table(&mut out, &entries),
+        AuditFormat::Json => json(&mut out, &entries),
+        AuditFormat::Csv => csv(&mut out, &entries),
+    }
+    .and_then(|()| out.flush())
+    .context("无法写出审核结果")?;
+    if let Some(path) = &args.html {
+        let file =
+            std::fs::File::create(path).with_context(|| format!("无法写入 {}", path.display()))?;
+        let mut w = std::io::BufWriter::new(file);
+        html_page(&mut w, &entries)
+            .and_then(|()| w.flush())
+            .with_context(|| format!("无法写入 {}", path.display()))?;
     }
     let bad = entries
         .iter()
@@ -105,10 +112,9 @@ fn progress(n: usize) -> ProgressBar {
     bar
 }
 
-fn table(entries: &[Entry]) -> String {
-    let mut out = String::new();
+fn table(out: &mut impl Write, entries: &[Entry]) -> io::Result<()> {
     for e in entries {
-        let _ = match &e.error {
+        match &e.error {
             Some(err) => writeln!(out, "✗ {}：无法读取（{err}）", e.path.display()),
             None => writeln!(
                 out,
@@ -124,40 +130,49 @@ fn table(entries: &[Entry]) -> String {
                 e.count(Severity::Warning),
                 e.count(Severity::Uncertain)
             ),
-        };
+        }?;
         for f in &e.findings {
-            let _ = writeln!(out, "    {f}");
+            writeln!(out, "    {f}")?;
         }
     }
     let unread = entries.iter().filter(|e| e.error.is_some()).count();
-    let _ = writeln!(out, "共 {} 份，无法读取 {unread} 份", entries.len());
-    out
+    writeln!(out, "共 {} 份，无法读取 {unread} 份", entries.len())
 }
 
-fn json(entries: &[Entry]) -> String {
-    let items: Vec<serde_json::Value> = entries
-        .iter()
-        .map(|e| {
-            let r = e.report.as_ref();
-            serde_json::json!({
-                "path": e.path.display().to_string(),
-                "agency": r.and_then(|r| r.agency.clone()),
-                "year": r.and_then(|r| r.year),
-                "format": r.map(|r| r.format.as_str()),
-                "error": e.error,
-                "findings": e.findings.iter().map(finding_json).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"
+/// A JSON array, written one element at a time (the same text as pretty-printing the array).
+fn json(out: &mut impl Write, entries: &[Entry]) -> io::Result<()> {
+    if entries.is_empty() {
+        return writeln!(out, "[]");
+    }
+    writeln!(out, "[")?;
+    for (i, e) in entries.iter().enumerate() {
+        let r = e.report.as_ref();
+        let item = serde_json::json!({
+            "path": e.path.display().to_string(),
+            "agency": r.and_then(|r| r.agency.clone()),
+            "year": r.and_then(|r| r.year),
+            "format": r.map(|r| r.format.as_str()),
+            "error": e.error,
+            "findings": e.findings.iter().map(finding_json).collect::<Vec<_>>(),
+        });
+        let text = serde_json::to_string_pretty(&item).map_err(io::Error::other)?;
+        for (n, line) in text.lines().enumerate() {
+            if n > 0 {
+                writeln!(out)?;
+            }
+            write!(out, "  {line}")?;
+        }
+        writeln!(out, "{}", if i + 1 < entries.len() { "," } else { "" })?;
+    }
+    writeln!(out, "]")
 }
 
 fn csv_field(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
-fn csv(entries: &[Entry]) -> String {
-    let mut out = String::from("path,agency,year,rule,severity,location,message\n");
+fn csv(out: &mut impl Write, entries: &[Entry]) -> io::Result<()> {
+    writeln!(out, "path,agency,year,rule,severity,location,message")?;
     for e in entries {
         let r = e.report.as_ref();
         let agency = r.and_then(|r| r.agency.clone()).unwrap_or_default();
@@ -169,14 +184,14 @@ fn csv(entries: &[Entry]) -> String {
             .map(|s| csv_field(&s))
             .join(",");
         if let Some(err) = &e.error {
-            let _ = writeln!(out, "{head},READ,error,,{}", csv_field(err));
+            writeln!(out, "{head},READ,error,,{}", csv_field(err))?;
         }
         for f in &e.findings {
             let cols = [&f.rule, f.severity.as_str(), &f.location, &f.message].map(csv_field);
-            let _ = writeln!(out, "{head},{}", cols.join(","));
+            writeln!(out, "{head},{}", cols.join(","))?;
         }
     }
-    out
+    Ok(())
 }
 
 fn esc(s: &str) -> String {
@@ -199,20 +214,21 @@ fn findings_list(findings: &[Finding]) -> String {
     out + "</ul>"
 }
 
-fn html_page(entries: &[Entry]) -> String {
-    let mut out = format!(
+fn html_page(out: &mut impl Write, entries: &[Entry]) -> io::Result<()> {
+    write!(
+        out,
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>年度报告审核结果</title>\
          <style>{}\nbody{{font-family:sans-serif}} table.gk-summary td{{border:1px solid #ccc;padding:4px;vertical-align:top}}</style></head><body>\
          <h1>年度报告审核结果（{} 份）</h1><table class=\"gk-summary\"><tr><th>文件</th><th>报告</th><th>错误</th><th>警告</th><th>发现</th></tr>",
         html::CSS,
         entries.len()
-    );
+    )?;
     for (i, e) in entries.iter().enumerate() {
         let name = e
             .error
             .as_ref()
             .map_or_else(|| e.name(), |err| format!("无法读取：{err}"));
-        let _ = write!(
+        write!(
             out,
             "<tr><td><a href=\"#r{i}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&e.path.display().to_string()),
@@ -220,21 +236,21 @@ fn html_page(entries: &[Entry]) -> String {
             e.count(Severity::Error),
             e.count(Severity::Warning),
             findings_list(&e.findings)
-        );
+        )?;
     }
-    out.push_str("</table>");
+    write!(out, "</table>")?;
     for (i, e) in entries.iter().enumerate() {
         let Some(r) = &e.report else { continue };
         let options = HtmlOptions {
             highlight: e.findings.clone(),
         };
-        let _ = write!(
+        write!(
             out,
             "<section id=\"r{i}\"><h2>{}</h2><p>{}</p>{}</section>",
             esc(&e.name()),
             esc(&e.path.display().to_string()),
             render_tables_fragment(r, &options)
-        );
+        )?;
     }
-    out + "</body></html>\n"
+    writeln!(out, "</body></html>")
 }

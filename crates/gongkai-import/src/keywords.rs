@@ -1,6 +1,6 @@
-//! Keyword sets that recognise the standard rows in printed labels, richer than the domain's
-//! `keywords` (which stay the first alternative): real reports drop characters (“其他法律行政止
-//! 公开”), reorder words and wrap labels over lines.
+//! Matching printed labels to the standard rows by the keyword alternatives the domain defines
+//! with each row (`RowDef::keywords`, `Item::keywords`): real reports drop characters (“其他法律
+//! 行政止公开”), reorder words and wrap labels over lines.
 //!
 //! A label is matched by the alternative whose last keyword ends latest in the label, because a
 //! label accumulates everything printed since the previous row's numbers (group labels, repeated
@@ -9,52 +9,6 @@
 use crate::normalize::key;
 use gongkai_domain::report::table2::Item;
 use gongkai_domain::report::table3::{ROWS, Row};
-
-/// Alternatives for a table-三 row; each alternative is a list of words that must all occur.
-fn row_alternatives(row: Row) -> &'static [&'static [&'static str]] {
-    match row {
-        Row::NewReceived => &[&["新收"]],
-        Row::CarriedOver => &[&["上年结转"], &["上年度结转"]],
-        Row::Granted => &[&["予以公开"]],
-        Row::PartlyGranted => &[&["部分公开"]],
-        Row::WithheldStateSecret => &[&["国家秘密"]],
-        Row::WithheldLawProhibited => &[&["禁止公开"], &["其他法律"], &["法律行政法规"]],
-        Row::WithheldSecurityStability => &[&["三安全"], &["一稳定"]],
-        Row::WithheldThirdParty => &[&["第三方"]],
-        Row::WithheldInternalAffairs => &[&["内部事务"]],
-        Row::WithheldProcessInfo => &[&["过程性"]],
-        Row::WithheldEnforcementFile => &[&["执法案卷"]],
-        Row::WithheldInquiryMatter => &[&["查询事项"], &["行政查询"]],
-        Row::UnavailableNotHeld => &[&["不掌握"]],
-        Row::UnavailableNeedsCreation => &[&["另行制作"], &["现成信息"]],
-        Row::UnavailableStillUnclear => &[&["仍不明确"], &["补正后"]],
-        Row::DeclinedPetition => &[&["信访"], &["举报投诉"]],
-        Row::DeclinedDuplicate => &[&["重复申请"]],
-        Row::DeclinedPublication => &[&["出版物"]],
-        Row::DeclinedExcessive => &[&["大量反复"], &["反复申请"]],
-        Row::DeclinedConfirmation => &[&["重新出具"], &["确认或"]],
-        Row::Other => &[&["其他处理"]],
-        Row::OtherNoCorrection => &[&["不补正"]],
-        Row::OtherFeeUnpaid => &[&["收费通知"], &["缴纳费用"]],
-        Row::OtherMisc => &[&["其他"]],
-        Row::Total => &[&["总计"], &["合计"]],
-        Row::CarriedForward => &[&["结转下年"], &["下年度继续"]],
-    }
-}
-
-/// Alternatives for a table-二 item.
-fn item_alternatives(item: Item) -> &'static [&'static [&'static str]] {
-    match item {
-        Item::Regulations => &[&["规章"]],
-        Item::NormativeDocuments => &[&["规范性文件"]],
-        Item::Licensing => &[&["行政许可"]],
-        Item::OtherServices => &[&["对外管理服务"]],
-        Item::Penalty => &[&["行政处罚"]],
-        Item::Coercion => &[&["行政强制"]],
-        Item::Fees => &[&["事业性收费"]],
-        Item::Procurement => &[&["集中采购"], &["政府采购"]],
-    }
-}
 
 /// The key used to match labels: [`key`] plus “不予以公开” → “不予公开”, so that the group
 /// label of the withheld rows never reads as “予以公开”.
@@ -91,7 +45,7 @@ pub fn match_row(label: &str, candidates: impl Iterator<Item = Row>) -> Option<R
             let end = if r == Row::OtherMisc {
                 other_misc_end(&k)
             } else {
-                best_end(&k, row_alternatives(r))
+                best_end(&k, r.def().keywords)
             };
             end.map(|e| (e, r))
         })
@@ -103,7 +57,7 @@ pub fn match_row(label: &str, candidates: impl Iterator<Item = Row>) -> Option<R
 pub fn match_item(label: &str, candidates: impl Iterator<Item = Item>) -> Option<Item> {
     let k = label_key(label);
     candidates
-        .filter_map(|i| best_end(&k, item_alternatives(i)).map(|e| (e, i)))
+        .filter_map(|i| best_end(&k, i.keywords()).map(|e| (e, i)))
         .max_by_key(|(e, _)| *e)
         .map(|(_, i)| i)
 }

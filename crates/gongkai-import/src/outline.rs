@@ -9,19 +9,6 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Keywords that identify a numbered heading (any one suffices), beyond the domain's.
-fn heading_keywords(s: Section) -> &'static [&'static str] {
-    match s {
-        Section::Preface => &[],
-        Section::Overview => &["总体", "概述", "基本情况"],
-        Section::Proactive => &["主动公开"],
-        Section::Applications => &["申请"],
-        Section::Appeals => &["复议", "诉讼"],
-        Section::Problems => &["问题", "不足", "改进"],
-        Section::Other => &["其他", "需要报告"],
-    }
-}
-
 const NUMBERS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
 
 /// Where each section heading is: section → line index.
@@ -58,7 +45,7 @@ fn is_heading(k: &str, s: Section) -> bool {
     });
     if let Some(rest) = numbered {
         let head: String = rest.chars().take(24).collect();
-        return rest.chars().count() <= 40 && heading_keywords(s).iter().any(|w| head.contains(w));
+        return rest.chars().count() <= 40 && def.keywords.iter().any(|w| head.contains(w));
     }
     let official = key(def.heading);
     let bare = official

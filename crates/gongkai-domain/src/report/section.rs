@@ -30,7 +30,8 @@ pub struct SectionDef {
     pub heading: &'static str,
     /// Its number, “一” … “六” (empty for the preface).
     pub number: &'static str,
-    /// Keywords that identify a heading with this number (any one suffices), for the importer.
+    /// Keywords that identify a heading with this number (any one suffices), for the importer:
+    /// reports retitle sections (“一、概述”, “五、存在的不足及改进措施”).
     pub keywords: &'static [&'static str],
 }
 
@@ -48,7 +49,7 @@ pub const SECTIONS: [SectionDef; 7] = [
         key: "overview",
         heading: "一、总体情况",
         number: "一",
-        keywords: &["总体"],
+        keywords: &["总体", "概述", "基本情况"],
     },
     SectionDef {
         section: Section::Proactive,
@@ -76,14 +77,14 @@ pub const SECTIONS: [SectionDef; 7] = [
         key: "problems",
         heading: "五、存在的主要问题及改进情况",
         number: "五",
-        keywords: &["问题"],
+        keywords: &["问题", "不足", "改进"],
     },
     SectionDef {
         section: Section::Other,
         key: "other",
         heading: "六、其他需要报告的事项",
         number: "六",
-        keywords: &["其他"],
+        keywords: &["其他", "需要报告"],
     },
 ];
 

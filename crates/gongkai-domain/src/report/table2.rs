@@ -24,6 +24,23 @@ pub enum Item {
     Procurement,
 }
 
+impl Item {
+    /// How the item is recognised in published text, for the importer: alternatives, each a set
+    /// of normalised words that must all occur (“规范性文件” also finds “行政规范性文件”).
+    pub fn keywords(self) -> &'static [&'static [&'static str]] {
+        match self {
+            Item::Regulations => &[&["规章"]],
+            Item::NormativeDocuments => &[&["规范性文件"]],
+            Item::Licensing => &[&["行政许可"]],
+            Item::OtherServices => &[&["对外管理服务"]],
+            Item::Penalty => &[&["行政处罚"]],
+            Item::Coercion => &[&["行政强制"]],
+            Item::Fees => &[&["事业性收费"]],
+            Item::Procurement => &[&["集中采购"], &["政府采购"]],
+        }
+    }
+}
+
 /// A column of table 二.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Col {

@@ -224,9 +224,10 @@ pub struct RowDef {
     pub role: RowRole,
     /// Formats that have the row.
     pub formats: Formats,
-    /// Normalised keywords that identify the row in published text (all must occur), used by the
-    /// importer together with the group.
-    pub keywords: &'static [&'static str],
+    /// How the row is recognised in published text, for the importer: alternatives, each a set
+    /// of normalised words that must all occur. Published labels drop characters (“其他法律行政
+    /// 止公开”), reorder words and wrap over lines, so each row has several short alternatives.
+    pub keywords: &'static [&'static [&'static str]],
 }
 
 impl RowDef {
@@ -262,7 +263,7 @@ const fn row(
     in_results: bool,
     role: RowRole,
     formats: Formats,
-    keywords: &'static [&'static str],
+    keywords: &'static [&'static [&'static str]],
 ) -> RowDef {
     RowDef {
         row,
@@ -282,32 +283,32 @@ use RowRole::{CarriedForward, CarriedOver, NewReceived, Result};
 /// Every table-三 data row of both formats, in printed order.
 #[rustfmt::skip]
 pub const ROWS: [RowDef; 26] = [
-    row(Row::NewReceived, "new_received", "一、本年新收政府信息公开申请数量", None, false, NewReceived, Both, &["本年新收"]),
-    row(Row::CarriedOver, "carried_over", "二、上年结转政府信息公开申请数量", None, false, CarriedOver, Both, &["上年结转"]),
-    row(Row::Granted, "granted", "（一）予以公开", None, true, Result, Both, &["予以公开"]),
-    row(Row::PartlyGranted, "partly_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", None, true, Result, Both, &["部分公开"]),
-    row(Row::WithheldStateSecret, "withheld_state_secret", "1.属于国家秘密", WITHHELD, true, Result, Both, &["国家秘密"]),
-    row(Row::WithheldLawProhibited, "withheld_law_prohibited", "2.其他法律行政法规禁止公开", WITHHELD, true, Result, Both, &["禁止公开"]),
-    row(Row::WithheldSecurityStability, "withheld_security_stability", "3.危及“三安全一稳定”", WITHHELD, true, Result, Both, &["三安全一稳定"]),
-    row(Row::WithheldThirdParty, "withheld_third_party", "4.保护第三方合法权益", WITHHELD, true, Result, Both, &["第三方"]),
-    row(Row::WithheldInternalAffairs, "withheld_internal_affairs", "5.属于三类内部事务信息", WITHHELD, true, Result, Both, &["内部事务"]),
-    row(Row::WithheldProcessInfo, "withheld_process_info", "6.属于四类过程性信息", WITHHELD, true, Result, Both, &["过程性"]),
-    row(Row::WithheldEnforcementFile, "withheld_enforcement_file", "7.属于行政执法案卷", WITHHELD, true, Result, Both, &["执法案卷"]),
-    row(Row::WithheldInquiryMatter, "withheld_inquiry_matter", "8.属于行政查询事项", WITHHELD, true, Result, Both, &["查询事项"]),
-    row(Row::UnavailableNotHeld, "unavailable_not_held", "1.本机关不掌握相关政府信息", UNAVAILABLE, true, Result, Both, &["不掌握"]),
-    row(Row::UnavailableNeedsCreation, "unavailable_needs_creation", "2.没有现成信息需要另行制作", UNAVAILABLE, true, Result, Both, &["另行制作"]),
-    row(Row::UnavailableStillUnclear, "unavailable_still_unclear", "3.补正后申请内容仍不明确", UNAVAILABLE, true, Result, Both, &["仍不明确"]),
-    row(Row::DeclinedPetition, "declined_petition", "1.信访举报投诉类申请", DECLINED, true, Result, Both, &["信访"]),
-    row(Row::DeclinedDuplicate, "declined_duplicate", "2.重复申请", DECLINED, true, Result, Both, &["重复申请"]),
-    row(Row::DeclinedPublication, "declined_publication", "3.要求提供公开出版物", DECLINED, true, Result, Both, &["出版物"]),
-    row(Row::DeclinedExcessive, "declined_excessive", "4.无正当理由大量反复申请", DECLINED, true, Result, Both, &["大量反复"]),
-    row(Row::DeclinedConfirmation, "declined_confirmation", "5.要求行政机关确认或重新出具已获取信息", DECLINED, true, Result, Both, &["重新出具"]),
-    row(Row::Other, "other", "（六）其他处理", None, true, Result, Only(Format::F2019), &["其他处理"]),
-    row(Row::OtherNoCorrection, "other_no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", OTHER, true, Result, Only(Format::F2021), &["逾期不补正"]),
-    row(Row::OtherFeeUnpaid, "other_fee_unpaid", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", OTHER, true, Result, Only(Format::F2021), &["收费通知"]),
-    row(Row::OtherMisc, "other_misc", "3.其他", OTHER, true, Result, Only(Format::F2021), &["其他"]),
-    row(Row::Total, "total", "（七）总计", None, true, RowRole::Total, Both, &["总计"]),
-    row(Row::CarriedForward, "carried_forward", "四、结转下年度继续办理", None, false, CarriedForward, Both, &["结转下年"]),
+    row(Row::NewReceived, "new_received", "一、本年新收政府信息公开申请数量", None, false, NewReceived, Both, &[&["新收"]]),
+    row(Row::CarriedOver, "carried_over", "二、上年结转政府信息公开申请数量", None, false, CarriedOver, Both, &[&["上年结转"], &["上年度结转"], &["上一年度结转"]]),
+    row(Row::Granted, "granted", "（一）予以公开", None, true, Result, Both, &[&["予以公开"]]),
+    row(Row::PartlyGranted, "partly_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", None, true, Result, Both, &[&["部分公开"]]),
+    row(Row::WithheldStateSecret, "withheld_state_secret", "1.属于国家秘密", WITHHELD, true, Result, Both, &[&["国家秘密"]]),
+    row(Row::WithheldLawProhibited, "withheld_law_prohibited", "2.其他法律行政法规禁止公开", WITHHELD, true, Result, Both, &[&["禁止公开"], &["其他法律"], &["法律行政法规"]]),
+    row(Row::WithheldSecurityStability, "withheld_security_stability", "3.危及“三安全一稳定”", WITHHELD, true, Result, Both, &[&["三安全"], &["一稳定"], &["危及"]]),
+    row(Row::WithheldThirdParty, "withheld_third_party", "4.保护第三方合法权益", WITHHELD, true, Result, Both, &[&["第三方"]]),
+    row(Row::WithheldInternalAffairs, "withheld_internal_affairs", "5.属于三类内部事务信息", WITHHELD, true, Result, Both, &[&["内部事务"]]),
+    row(Row::WithheldProcessInfo, "withheld_process_info", "6.属于四类过程性信息", WITHHELD, true, Result, Both, &[&["过程性"]]),
+    row(Row::WithheldEnforcementFile, "withheld_enforcement_file", "7.属于行政执法案卷", WITHHELD, true, Result, Both, &[&["执法案卷"]]),
+    row(Row::WithheldInquiryMatter, "withheld_inquiry_matter", "8.属于行政查询事项", WITHHELD, true, Result, Both, &[&["查询事项"], &["行政查询"]]),
+    row(Row::UnavailableNotHeld, "unavailable_not_held", "1.本机关不掌握相关政府信息", UNAVAILABLE, true, Result, Both, &[&["不掌握"]]),
+    row(Row::UnavailableNeedsCreation, "unavailable_needs_creation", "2.没有现成信息需要另行制作", UNAVAILABLE, true, Result, Both, &[&["另行制作"], &["现成信息"]]),
+    row(Row::UnavailableStillUnclear, "unavailable_still_unclear", "3.补正后申请内容仍不明确", UNAVAILABLE, true, Result, Both, &[&["仍不明确"], &["补正后"]]),
+    row(Row::DeclinedPetition, "declined_petition", "1.信访举报投诉类申请", DECLINED, true, Result, Both, &[&["信访"], &["举报投诉"]]),
+    row(Row::DeclinedDuplicate, "declined_duplicate", "2.重复申请", DECLINED, true, Result, Both, &[&["重复申请"]]),
+    row(Row::DeclinedPublication, "declined_publication", "3.要求提供公开出版物", DECLINED, true, Result, Both, &[&["出版物"]]),
+    row(Row::DeclinedExcessive, "declined_excessive", "4.无正当理由大量反复申请", DECLINED, true, Result, Both, &[&["大量反复"], &["反复申请"]]),
+    row(Row::DeclinedConfirmation, "declined_confirmation", "5.要求行政机关确认或重新出具已获取信息", DECLINED, true, Result, Both, &[&["重新出具"], &["确认或"]]),
+    row(Row::Other, "other", "（六）其他处理", None, true, Result, Only(Format::F2019), &[&["其他处理"]]),
+    row(Row::OtherNoCorrection, "other_no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", OTHER, true, Result, Only(Format::F2021), &[&["不补正"], &["未补正"]]),
+    row(Row::OtherFeeUnpaid, "other_fee_unpaid", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", OTHER, true, Result, Only(Format::F2021), &[&["收费通知"], &["缴纳费用"], &["未缴费"]]),
+    row(Row::OtherMisc, "other_misc", "3.其他", OTHER, true, Result, Only(Format::F2021), &[&["其他"]]),
+    row(Row::Total, "total", "（七）总计", None, true, RowRole::Total, Both, &[&["总计"], &["合计"]]),
+    row(Row::CarriedForward, "carried_forward", "四、结转下年度继续办理", None, false, CarriedForward, Both, &[&["结转下"], &["下年度继续"], &["转入下"]]),
 ];
 
 impl Row {

@@ -181,6 +181,9 @@ fn years(entries: &mut [Entry]) {
     }
 }
 
+/// SIM-01 findings named one by one per report and section; further matches are counted.
+const SIM_LISTED: usize = 3;
+
 fn similar(entries: &mut [Entry]) {
     let keys = agency_keys(entries);
     for section in [Section::Overview, Section::Problems] {
@@ -192,17 +195,40 @@ fn similar(entries: &mut [Entry]) {
                 Some((i, s.1.clone()))
             })
             .collect();
+        let mut matches: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
         for (a, b, score) in similarity::similar_pairs(&sigs) {
             let year = |i: usize| entries[i].report.as_ref().and_then(|r| r.year);
             if keys[a] == keys[b] && year(a) == year(b) {
                 continue;
             }
-            let fa = sim_finding(section, score, &entries[b]);
-            let fb = sim_finding(section, score, &entries[a]);
-            entries[a].findings.push(fa);
-            entries[b].findings.push(fb);
+            matches.entry(a).or_default().push((score, b));
+            matches.entry(b).or_default().push((score, a));
+        }
+        for (i, mut found) in matches {
+            found.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            let mut add: Vec<Finding> = found
+                .iter()
+                .take(SIM_LISTED)
+                .map(|&(score, other)| sim_finding(section, score, &entries[other]))
+                .collect();
+            if found.len() > SIM_LISTED {
+                add.push(sim_more(section, found.len() - SIM_LISTED));
+            }
+            entries[i].findings.extend(add);
         }
     }
+}
+
+fn sim_more(section: Section, more: usize) -> Finding {
+    let heading = section.def().heading;
+    Finding::new(
+        "SIM-01",
+        Severity::Warning,
+        format!("sections.{}", section.def().key),
+        format!(
+            "至少另有 {more} 份报告的“{heading}”也与本报告高度雷同（只列出相似度最高的 {SIM_LISTED} 份）"
+        ),
+    )
 }
 
 fn sim_finding(section: Section, score: f64, other: &Entry) -> Finding {

@@ -3,7 +3,7 @@
 //! Each text becomes a `MinHash` signature of its character 5-shingles (Han characters and digits
 //! only, so punctuation and spacing do not matter); locality-sensitive hashing over bands of the
 //! signature finds candidate pairs without comparing every pair, so 10,000 reports cost about the
-//! same per report as 10. Only the signature is kept, not the text.
+//! same per report as 10 (comparisons within a bucket are capped, see [`MAX_PEERS`]). Only the signature is kept, not the text.
 
 use crate::normalize::is_han;
 use std::collections::HashMap;
@@ -20,6 +20,10 @@ const SHINGLE: usize = 5;
 pub const MIN_CHARS: usize = 60;
 /// Estimated Jaccard similarity from which a pair is reported.
 pub const THRESHOLD: f64 = 0.7;
+/// In one LSH bucket, each text is compared with at most this many later ones, so that a large
+/// cluster of copies (a county's departments sharing one template) costs linear, not quadratic,
+/// time and memory; every member of such a cluster still finds many of its copies.
+const MAX_PEERS: usize = 50;
 
 /// A `MinHash` signature.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +80,7 @@ pub fn similar_pairs(sigs: &[(usize, Signature)]) -> Vec<(usize, usize, f64)> {
     let mut out = Vec::new();
     for members in buckets.values().filter(|m| m.len() > 1) {
         for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
+            for &b in members.iter().skip(x + 1).take(MAX_PEERS) {
                 if !seen.insert((a, b)) {
                     continue;
                 }

@@ -100,3 +100,34 @@ fn audit_reports_seed_000_t3_01_break_and_seed_003_missing_table_4_cells() {
             .any(|f| f.rule == "P-MISSING" && f.location == "table4")
     );
 }
+
+#[test]
+fn a_large_cluster_of_copies_lists_the_closest_three_and_counts_the_rest() {
+    // Arrange: the same narrative published by twelve different 街道 offices.
+    let dir = tempfile::tempdir().unwrap();
+    let text = seed_004();
+    for i in 0..12 {
+        let copy = text.replacen("袁州区2020年", &format!("某某区第{i}街道2020年"), 1);
+        std::fs::write(dir.path().join(format!("{i:02}.txt")), copy).unwrap();
+    }
+
+    // Act
+    let (files, _) = audit::files(&[dir.path().to_owned()]);
+    let mut entries: Vec<_> = files.iter().map(|p| audit::audit_file(p)).collect();
+    audit::cross(&mut entries);
+
+    // Assert: per report and section, three named matches and one count of the other eight.
+    for e in &entries {
+        let sim: Vec<_> = e
+            .findings
+            .iter()
+            .filter(|f| f.rule == "SIM-01" && f.location == "sections.overview")
+            .collect();
+        assert_eq!(sim.len(), 4, "{}: {sim:#?}", e.path.display());
+        assert!(
+            sim[3].message.contains("至少另有 8 份"),
+            "{}",
+            sim[3].message
+        );
+    }
+}

@@ -10,3 +10,4 @@ mod formats;
 mod golden;
 mod robust;
 mod round_trip;
+mod variants;
