@@ -18,7 +18,7 @@ use std::path::PathBuf;
 /// Options of `gongkai report parse`.
 #[derive(Args)]
 pub struct ParseArgs {
-    /// 已发布的年度报告文件（.txt .md .html .docx .pdf）
+    /// 已发布的年度报告文件（.txt .md .html .docx .xlsx .pdf）
     pub file: PathBuf,
 }
 
