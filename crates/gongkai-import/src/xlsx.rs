@@ -10,51 +10,88 @@ use crate::error::ImportError;
 use crate::layout::Line;
 use crate::normalize::key;
 use calamine::{Data, Dimensions, Reader, Xlsx};
+use std::collections::BTreeMap;
 use std::io::Cursor;
+
+/// Cells read from one workbook at most: a report has a few hundred, and a hostile file can
+/// claim a cell at XFD1048576, so the sheet is read sparsely and bounded.
+const MAX_CELLS: usize = 200_000;
+/// Merged regions considered per sheet.
+const MAX_MERGED: usize = 4_096;
+/// Columns kept right of a sheet's leftmost one (the widest statutory table has 16).
+const MAX_WIDTH: u32 = 64;
 
 /// The lines of an XLSX workbook.
 pub fn lines(bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
     let bad = |e: calamine::XlsxError| ImportError::Xlsx(e.to_string());
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(bad)?;
     let mut sheets = Vec::new();
+    let mut budget = MAX_CELLS;
     for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).map_err(bad)?;
-        let merged = book.merge_cells_by_sheet_name(&name).map_err(bad)?;
-        sheets.push(sheet_lines(&range, &merged));
+        let cells = sparse_cells(&mut book, &name, &mut budget)?;
+        let mut merged = book.merge_cells_by_sheet_name(&name).map_err(bad)?;
+        // Each cell looks its region up; a report has a few dozen merged regions.
+        merged.truncate(MAX_MERGED);
+        sheets.push(sheet_lines(&cells, &merged));
     }
     Ok(in_printed_order(sheets))
 }
 
+/// The non-empty cells of a sheet by (row, column), without materialising the blank area.
+fn sparse_cells(
+    book: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut usize,
+) -> Result<BTreeMap<(u32, u32), String>, ImportError> {
+    let bad = |e: calamine::XlsxError| ImportError::Xlsx(e.to_string());
+    let mut reader = book.worksheet_cells_reader(name).map_err(bad)?;
+    let mut cells = BTreeMap::new();
+    while let Some(cell) = reader.next_cell().map_err(bad)? {
+        let text = text_of(&Data::from(cell.get_value().clone()));
+        if text.trim().is_empty() {
+            continue;
+        }
+        if *budget == 0 {
+            return Err(ImportError::Xlsx(format!(
+                "工作表中的单元格超过 {MAX_CELLS} 个，不像是一份年度报告"
+            )));
+        }
+        *budget -= 1;
+        cells.insert(cell.get_position(), text);
+    }
+    Ok(cells)
+}
+
 /// One sheet's rows as lines.
-fn sheet_lines(range: &calamine::Range<Data>, merged: &[Dimensions]) -> Vec<Line> {
-    let Some((top, left)) = range.start() else {
+fn sheet_lines(cells: &BTreeMap<(u32, u32), String>, merged: &[Dimensions]) -> Vec<Line> {
+    let Some(left) = cells.keys().map(|p| p.1).min() else {
         return Vec::new();
     };
+    let mut rows: BTreeMap<u32, Vec<(u32, &String)>> = BTreeMap::new();
+    for (&(y, x), text) in cells {
+        if x - left < MAX_WIDTH {
+            rows.entry(y).or_default().push((x, text));
+        }
+    }
     let mut out = Vec::new();
-    for (dy, row) in range.rows().enumerate() {
-        let y = top + dy as u32;
-        let mut cells = Vec::new();
-        for (dx, data) in row.iter().enumerate() {
-            let x = left + dx as u32;
+    for (y, row) in rows {
+        let right = row.iter().map(|c| c.0).max().unwrap_or(left);
+        let mut texts = row.into_iter().peekable();
+        let mut line = Vec::new();
+        for x in left..=right {
             let region = merged.iter().find(|d| d.contains(y, x));
             if region.is_some_and(|d| d.start != (y, x)) {
                 continue;
             }
-            let text = text_of(data);
-            if text.trim().is_empty() {
-                let width = region.map_or(1, |d| d.end.1 - d.start.1 + 1);
-                cells.extend((0..width).map(|_| " ".to_owned()));
-            } else {
-                cells.push(text);
+            match texts.next_if(|c| c.0 == x) {
+                Some((_, text)) => line.push(text.clone()),
+                None => {
+                    let width = region.map_or(1, |d| (d.end.1 - d.start.1 + 1).min(MAX_WIDTH));
+                    line.extend((0..width).map(|_| " ".to_owned()));
+                }
             }
         }
-        // Blank cells after the last printed one are the sheet's width, not the row's.
-        while cells.last().is_some_and(|c| c.trim().is_empty()) {
-            cells.pop();
-        }
-        if !cells.is_empty() {
-            out.push(Line { cells });
-        }
+        out.push(Line { cells: line });
     }
     out
 }

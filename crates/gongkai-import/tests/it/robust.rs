@@ -55,25 +55,32 @@ fn damaged_xlsx_is_refused() {
     let xlsx = gongkai_export::render(&report, gongkai_export::Target::Xlsx).unwrap();
     assert!(has_han(&err(&xlsx[..xlsx.len() / 2])));
     // An intact zip whose worksheet is not XML.
-    let mut damaged = Vec::new();
-    {
-        let mut src = zip::ZipArchive::new(std::io::Cursor::new(&xlsx)).unwrap();
-        let mut out = zip::ZipWriter::new(std::io::Cursor::new(&mut damaged));
-        for i in 0..src.len() {
-            let mut f = src.by_index(i).unwrap();
-            let name = f.name().unwrap().to_string();
-            out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
-                .unwrap();
-            if name.starts_with("xl/worksheets/") {
-                std::io::Write::write_all(&mut out, b"<worksheet><sheetData><row><c").unwrap();
-            } else {
-                std::io::copy(&mut f, &mut out).unwrap();
-            }
-        }
-        out.finish().unwrap();
-    }
-    let e = err(&damaged);
+    let e = err(&with_sheets(&xlsx, b"<worksheet><sheetData><row><c"));
     assert!(e.contains("XLSX"), "{e}");
+    // A sheet claiming its last possible cell (found by fuzzing: calamine would allocate the
+    // whole 16,384 × 1,048,576 grid) is read sparsely.
+    let far = br#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>A</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>"#;
+    assert!(gongkai_import::parse_bytes(&with_sheets(&xlsx, far)).is_ok());
+}
+
+/// `xlsx` with every worksheet replaced by `sheet`.
+fn with_sheets(xlsx: &[u8], sheet: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut src = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        w.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        if name.starts_with("xl/worksheets/") {
+            std::io::Write::write_all(&mut w, sheet).unwrap();
+        } else {
+            std::io::copy(&mut f, &mut w).unwrap();
+        }
+    }
+    w.finish().unwrap();
+    out
 }
 
 #[test]
