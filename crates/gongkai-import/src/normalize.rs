@@ -67,11 +67,6 @@ pub fn key(s: &str) -> String {
     folded.replace("钩稽", "勾稽").replace('、', ".")
 }
 
-/// Whether every keyword occurs in the key `k`.
-pub fn has_all(k: &str, keywords: &[&str]) -> bool {
-    keywords.iter().all(|w| k.contains(&key(w)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

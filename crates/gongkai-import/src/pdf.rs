@@ -68,23 +68,24 @@ fn expand_cid_widths(doc: &mut pdf_extract::Document) {
         let subtype = dict.get(b"Subtype").and_then(Object::as_name);
         if subtype.is_ok_and(|n| n == b"CIDFontType0" || n == b"CIDFontType2") {
             match dict.get(b"W") {
-                Ok(Object::Reference(r)) => fonts.push((*r, None)),
-                Ok(Object::Array(_)) => fonts.push((*id, Some(()))),
+                Ok(Object::Reference(r)) => fonts.push((*r, false)),
+                Ok(Object::Array(_)) => fonts.push((*id, true)),
                 _ => {}
             }
         }
     }
-    for (id, direct) in fonts {
+    // (the object holding the array, whether that object is the font itself)
+    for (id, in_font) in fonts {
         let Ok(obj) = doc.get_object_mut(id) else {
             continue;
         };
-        let array = match direct {
-            Some(()) => obj
-                .as_dict_mut()
+        let array = if in_font {
+            obj.as_dict_mut()
                 .ok()
                 .and_then(|d| d.get_mut(b"W").ok())
-                .and_then(|w| w.as_array_mut().ok()),
-            None => obj.as_array_mut().ok(),
+                .and_then(|w| w.as_array_mut().ok())
+        } else {
+            obj.as_array_mut().ok()
         };
         if let Some(array) = array {
             *array = expanded_widths(array);

@@ -23,7 +23,6 @@ const MAX_WIDTH: u32 = 64;
 
 /// The lines of an XLSX workbook.
 pub fn lines(bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
-    let bad = |e: calamine::XlsxError| ImportError::Xlsx(e.to_string());
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(bad)?;
     let mut sheets = Vec::new();
     let mut budget = MAX_CELLS;
@@ -37,13 +36,16 @@ pub fn lines(bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
     Ok(in_printed_order(sheets))
 }
 
+fn bad(e: calamine::XlsxError) -> ImportError {
+    ImportError::Xlsx(e.to_string())
+}
+
 /// The non-empty cells of a sheet by (row, column), without materialising the blank area.
 fn sparse_cells(
     book: &mut Xlsx<Cursor<&[u8]>>,
     name: &str,
     budget: &mut usize,
 ) -> Result<BTreeMap<(u32, u32), String>, ImportError> {
-    let bad = |e: calamine::XlsxError| ImportError::Xlsx(e.to_string());
     let mut reader = book.worksheet_cells_reader(name).map_err(bad)?;
     let mut cells = BTreeMap::new();
     while let Some(cell) = reader.next_cell().map_err(bad)? {

@@ -221,10 +221,8 @@ fn similar(entries: &mut [Entry]) {
 
 fn sim_more(section: Section, more: usize) -> Finding {
     let heading = section.def().heading;
-    Finding::new(
-        "SIM-01",
-        Severity::Warning,
-        format!("sections.{}", section.def().key),
+    sim_warning(
+        section,
         format!(
             "至少另有 {more} 份报告的“{heading}”也与本报告高度雷同（只列出相似度最高的 {SIM_LISTED} 份）"
         ),
@@ -238,10 +236,15 @@ fn sim_finding(section: Section, score: f64, other: &Entry) -> Finding {
         other.name(),
         other.path.display()
     );
+    sim_warning(section, msg)
+}
+
+/// A SIM-01 warning on the section's text.
+fn sim_warning(section: Section, message: String) -> Finding {
     Finding::new(
         "SIM-01",
         Severity::Warning,
         format!("sections.{}", section.def().key),
-        msg,
+        message,
     )
 }
