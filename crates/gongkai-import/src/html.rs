@@ -4,7 +4,7 @@
 use crate::layout::Line;
 use scraper::{ElementRef, Html, Node};
 
-const BLOCKS: [&str; 22] = [
+const BLOCKS: [&str; 24] = [
     "p",
     "div",
     "h1",
@@ -27,6 +27,9 @@ const BLOCKS: [&str; 22] = [
     "footer",
     "dd",
     "dt",
+    // Cells are blocks only when a layout table is walked as a container (see `walk`).
+    "td",
+    "th",
 ];
 
 /// Elements nested deeper than this are read as plain text (no stack overflow on hostile input).
@@ -64,7 +67,7 @@ impl Walker {
         if matches!(name, "script" | "style" | "noscript" | "template") {
             return;
         }
-        if name == "table" {
+        if name == "table" && !is_layout_table(el) {
             self.flush();
             self.lines.extend(table_rows(el));
             return;
@@ -88,6 +91,17 @@ impl Walker {
             self.flush();
         }
     }
+}
+
+/// Whether `table` holds other tables: older CMS pages put the whole article, report tables
+/// included, in one layout table. Its cells are then read as blocks of text, and the tables
+/// inside them as tables; reading it as a data table would collapse the report into one cell.
+fn is_layout_table(table: ElementRef<'_>) -> bool {
+    table
+        .descendants()
+        .skip(1)
+        .filter_map(ElementRef::wrap)
+        .any(|e| e.value().name() == "table")
 }
 
 /// The text of a cell: all its text, `<br>` and paragraphs as spaces.

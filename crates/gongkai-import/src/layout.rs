@@ -235,7 +235,13 @@ pub fn is_page_mark(line: &str) -> bool {
     let inner = t.trim_matches(|c| matches!(c, '-' | '—' | '－' | '–'));
     let dashed =
         inner.len() < t.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
-    let paged = t.starts_with('第') && t.ends_with('页') && t.chars().any(|c| c.is_ascii_digit());
+    // 第 3 页, 第3页 共6页, 共 6 页 第 3 页, 第3页/共6页
+    let words: String = t
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !matches!(c, ',' | '，' | '/' | '／'))
+        .collect();
+    let paged = matches!(words.as_str(), "第页" | "第页共页" | "共页第页")
+        && t.chars().any(|c| c.is_ascii_digit());
     let slash = t.split_once('/').is_some_and(|(a, b)| {
         !a.is_empty() && !b.is_empty() && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
     });
@@ -264,6 +270,9 @@ mod tests {
         assert_eq!(split_line("0 | ||||").cells.len(), 1);
         assert_eq!(split_line("| 1 |  | 3 |").cells.len(), 3);
         assert!(is_page_mark("  -3-  "));
+        assert!(is_page_mark("共 6 页 第 3 页"));
+        assert!(is_page_mark("第3页/共6页"));
+        assert!(!is_page_mark("第3页内容"));
         assert!(!is_page_mark("3"));
     }
 }

@@ -106,12 +106,15 @@ pub fn sections(lines: &[Line], h: &Headings, title: Option<usize>) -> BTreeMap<
         ) {
             continue;
         }
+        let last = n + 1 == starts.len();
         let end = starts.get(n + 1).map_or(lines.len(), |(_, e)| *e);
         let mut from = start + 1;
         while from < end && is_heading(&key(&lines[from].joined()), *section) {
             from += 1;
         }
-        out.insert(*section, text_of(&lines[from..end]));
+        let body = &lines[from..end];
+        let body = if last { without_signature(body) } else { body };
+        out.insert(*section, text_of(body));
     }
     if let Some(first) = starts.first().map(|(_, i)| *i) {
         // A title that is a sentence of the preface (“现公布…年度报告。”) stays in it.
@@ -126,6 +129,71 @@ pub fn sections(lines: &[Line], h: &Headings, title: Option<usize>) -> BTreeMap<
         }
     }
     out
+}
+
+/// The lines before the signature that closes a report: the date (“2021年1月20日”, or its
+/// digits as some copies print them) and up to two short lines above it naming the agency.
+fn without_signature(lines: &[Line]) -> &[Line] {
+    let mut end = lines.len();
+    while end > 0 && (lines[end - 1].is_empty() || is_footer(&lines[end - 1].joined())) {
+        end -= 1;
+    }
+    if end == 0 || !is_date(&clean(&lines[end - 1].joined())) {
+        return lines;
+    }
+    end -= 1;
+    for _ in 0..2 {
+        let Some(prev) = lines[..end].iter().rposition(|l| !l.is_empty()) else {
+            break;
+        };
+        if !is_name_line(&lines[prev]) {
+            break;
+        }
+        end = prev;
+    }
+    &lines[..end]
+}
+
+/// An agency's name above the date: a short line without sentence punctuation that ends like
+/// the name of an organ (so that a closing “无” stays in the text).
+fn is_name_line(line: &Line) -> bool {
+    const ENDINGS: [&str; 16] = [
+        "政府",
+        "办公室",
+        "办公厅",
+        "局",
+        "委员会",
+        "委",
+        "办事处",
+        "街道",
+        "乡",
+        "镇",
+        "部",
+        "厅",
+        "院",
+        "中心",
+        "署",
+        "处",
+    ];
+    let t = clean(&line.joined());
+    t.chars().count() <= 30
+        && !t.contains(['。', '，', ',', '；', ';', '：', ':'])
+        && ENDINGS.iter().any(|e| t.ends_with(e))
+}
+
+static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", // 2021年1月20日
+        r"|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}",                 // 2021-01-20
+        r"|20\d{4,6}", // 202115: the digits alone, as some copies keep them
+        r"|[〇○零一二][〇○零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$",
+    ))
+    .ok()
+});
+
+fn is_date(t: &str) -> bool {
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    DATE.as_ref().is_some_and(|re| re.is_match(&t))
 }
 
 fn text_of(lines: &[Line]) -> String {
@@ -230,5 +298,34 @@ mod tests {
             "根据《条例》要求,现公布青山苗族乡2020年政府信息公开工作年度报告。",
         )]);
         assert_eq!(t.and_then(|t| t.2), Some("青山苗族乡".into()));
+    }
+
+    #[test]
+    fn the_signature_closing_a_report_is_not_section_text() {
+        let lines = |v: &[&str]| v.iter().map(|s| Line::text(*s)).collect::<Vec<_>>();
+        let doc = lines(&[
+            "六、其他需要报告的事项",
+            "无",
+            "",
+            "某某县人民政府",
+            "二〇二一年一月五日",
+        ]);
+        let h = headings(&doc);
+        assert_eq!(
+            sections(&doc, &h, None)
+                .get(&Section::Other)
+                .map(String::as_str),
+            Some("无")
+        );
+        let doc = lines(&["六、其他需要报告的事项", "本年度未收费。", "2021年1月5日"]);
+        let h = headings(&doc);
+        assert_eq!(sections(&doc, &h, None)[&Section::Other], "本年度未收费。");
+        // Without a date at the end nothing is cut.
+        let doc = lines(&["六、其他需要报告的事项", "详见附件", "某某县人民政府"]);
+        let h = headings(&doc);
+        assert_eq!(
+            sections(&doc, &h, None)[&Section::Other],
+            "详见附件\n某某县人民政府"
+        );
     }
 }

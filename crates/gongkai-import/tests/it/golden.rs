@@ -2,8 +2,9 @@
 //! (typed in `tests/golden/transcribe.py` from the seed text and the rendered PDF pages).
 //!
 //! Compared exactly: format, year, agency, tables 二/三/四 and `extra_rows`. Sections: each
-//! golden section must be present and start with the golden text. Diagnostics: each golden
-//! (rule, location) must be reported.
+//! golden section must be present, start with the golden text and end with the golden end
+//! (`section_ends`: nothing of the next heading, the signature or the site footer, nothing cut
+//! off), whitespace aside. Diagnostics: each golden (rule, location) must be reported.
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -33,13 +34,28 @@ fn assert_matches_golden(source: &Path, golden_name: &str) {
     ] {
         assert_eq!(parsed[key], want[key], "{golden_name}: {key}");
     }
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
     for (section, start) in want["sections"].as_object().unwrap() {
         let text = parsed["sections"][section].as_str();
         let start = start.as_str().unwrap();
-        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
         assert!(
             text.is_some_and(|t| squeeze(t).starts_with(&squeeze(start))),
             "{golden_name}: section {section} should start with {start:?}, got {text:?}"
+        );
+    }
+    for (section, end) in want["section_ends"].as_object().unwrap() {
+        let text = squeeze(parsed["sections"][section].as_str().unwrap_or_default());
+        let end = end.as_str().unwrap();
+        assert!(
+            text.ends_with(&squeeze(end)),
+            "{golden_name}: section {section} should end with {end:?}, ends with {:?}",
+            text.chars()
+                .rev()
+                .take(40)
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect::<String>()
         );
     }
     for d in want["diagnostics"].as_array().unwrap() {

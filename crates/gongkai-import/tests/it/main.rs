@@ -8,6 +8,7 @@
 mod audit;
 mod formats;
 mod golden;
+mod ministry;
 mod robust;
 mod round_trip;
 mod variants;

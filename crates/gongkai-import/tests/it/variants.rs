@@ -147,3 +147,46 @@ fn reworded_labels_and_retitled_sections_of_a_township_report_are_read() {
         .collect();
     assert!(missing.is_empty(), "{missing:#?}");
 }
+
+/// Table 三 of a city bureau's 2021 report as text from a PDF, continued over a page break: the
+/// page footer (“共 6 页 第 3 页”), the report title as running head of the next page and the
+/// table's three header lines repeated before the rows go on.
+#[test]
+fn a_table_continued_after_a_page_break_with_its_header_repeated_is_read() {
+    // Arrange
+    let header = "（本列数据的勾稽关系为：第一项加第二项之和，    申请人情况\n\
+                  等于第三项加第四项之和）    自然人    法人或其他组织    总计\n\
+                  商业企业    科研机构    社会公益组织    法律服务机构    其他\n";
+    let mut t = String::from(
+        "某某市生态环境局2021年政府信息公开工作年度报告\n\n\
+         一、总体情况\n2021年，我局扎实推进生态环境信息公开。\n\n\
+         三、收到和处理政府信息公开申请情况\n",
+    );
+    t.push_str(header);
+    for (i, (_, label)) in ROWS.iter().enumerate() {
+        if i == 9 {
+            t.push_str("\n共 6 页 第 3 页\n\n某某市生态环境局2021年政府信息公开工作年度报告\n");
+            t.push_str(header);
+        }
+        let nums: Vec<String> = cells(i).iter().map(i64::to_string).collect();
+        t.push_str(&format!("{label}    {}\n", nums.join("    ")));
+    }
+    t.push_str("\n四、政府信息公开行政复议、行政诉讼情况\n");
+
+    // Act
+    let r = gongkai_import::parse_bytes(t.as_bytes()).unwrap();
+
+    // Assert
+    assert_eq!(r.agency.as_deref(), Some("某某市生态环境局"));
+    for (i, (row, label)) in ROWS.iter().enumerate() {
+        let want: Vec<Cell> = cells(i).iter().map(|n| Cell::count(*n)).collect();
+        assert_eq!(r.table3.get(row).map(|c| c.to_vec()), Some(want), "{label}");
+    }
+    assert!(r.extra_rows.is_empty(), "{:?}", r.extra_rows);
+    let unsure: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.rule.as_str(), "P-MISSING" | "P-REPAIR" | "P-LABEL"))
+        .collect();
+    assert!(unsure.is_empty(), "{unsure:#?}");
+}
