@@ -190,3 +190,74 @@ fn a_table_continued_after_a_page_break_with_its_header_repeated_is_read() {
         .collect();
     assert!(unsure.is_empty(), "{unsure:#?}");
 }
+
+/// A county bureau's local template: table 三 with an extra “小计” column for the five kinds of
+/// 法人或其他组织 (not in the official format) and table 四 printed as one row per group.
+fn subtotal_report(header_says_subtotal: bool) -> String {
+    let subtotal = if header_says_subtotal {
+        "小计\t"
+    } else {
+        "\t"
+    };
+    let mut t = format!(
+        "某某县财政局2021年政府信息公开工作年度报告\n\
+         三、收到和处理政府信息公开申请情况\n\
+         （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n\
+         \t自然人\t法人或其他组织\t\t\t\t\t\t总计\n\
+         \t\t{subtotal}商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+    );
+    for (i, (_, label)) in ROWS.iter().enumerate() {
+        let mut c = cells(i).to_vec();
+        c.insert(1, c[1..6].iter().sum());
+        let nums: Vec<String> = c.iter().map(i64::to_string).collect();
+        t.push_str(&format!("{label}\t{}\n", nums.join("\t")));
+    }
+    t.push_str(
+        "四、政府信息公开行政复议、行政诉讼情况\n\
+         \t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n\
+         行政复议\t1\t0\t0\t0\t1\n\
+         行政诉讼（未经复议直接起诉）\t0\t1\t0\t0\t1\n\
+         行政诉讼（复议后起诉）\t2\t0\t0\t1\t3\n\
+         五、存在的主要问题及改进情况\n无\n",
+    );
+    t
+}
+
+#[test]
+fn a_local_subtotal_column_is_dropped_and_table_four_by_group_rows_is_read() {
+    for header_says_subtotal in [true, false] {
+        // Act
+        let r =
+            gongkai_import::parse_bytes(subtotal_report(header_says_subtotal).as_bytes()).unwrap();
+
+        // Assert
+        for (i, (row, label)) in ROWS.iter().enumerate() {
+            let want: Vec<Cell> = cells(i).iter().map(|n| Cell::count(*n)).collect();
+            assert_eq!(r.table3.get(row).map(|c| c.to_vec()), Some(want), "{label}");
+        }
+        assert_eq!(r.t4(Group::AdminReview, Outcome::Upheld), &Cell::count(1));
+        assert_eq!(
+            r.t4(Group::LitigationDirect, Outcome::Corrected),
+            &Cell::count(1)
+        );
+        assert_eq!(
+            r.t4(Group::LitigationAfterReview, Outcome::Pending),
+            &Cell::count(1)
+        );
+        assert_eq!(
+            r.t4(Group::LitigationAfterReview, Outcome::Total),
+            &Cell::count(3)
+        );
+        let rules: Vec<(&str, &str)> = r
+            .diagnostics
+            .iter()
+            .map(|d| (d.rule.as_str(), d.location.as_str()))
+            .filter(|(rule, _)| rule.starts_with("P-") && *rule != "P-FORMAT")
+            .collect();
+        assert_eq!(
+            rules,
+            [("P-EXTRA", "table3")],
+            "said once that the column was dropped"
+        );
+    }
+}
