@@ -219,25 +219,51 @@ fn is_footer(t: &str) -> bool {
     MARKS.iter().any(|m| t.contains(m))
 }
 
+/// A year as printed in titles: digits, or 二〇二一 in Chinese numerals.
+const YEAR: &str = r"((?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})";
+
 static TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2})\s*年\s*度?\s*(?:政府信息公开|政务公开|信息公开)[^。]{0,12}报告")
-        .ok()
+    Regex::new(&format!(
+        r"{YEAR}\s*年\s*度?\s*(?:政府信息公开|政务公开|信息公开)[^。]{{0,12}}报告"
+    ))
+    .ok()
 });
 
-/// The title: (line index, year, agency), from the first line naming “…年…政府信息公开…报告”.
+/// “…政府信息公开工作年度报告（2021年度）”: the year after the title.
+static TITLE_YEAR_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:政府信息公开|政务公开|信息公开)[^。]{{0,12}}报告\s*[(（]\s*{YEAR}\s*年?\s*度?\s*[)）]"
+    ))
+    .ok()
+});
+
+/// The title: (line index, year, agency), from the first line naming “…年…政府信息公开…报告”
+/// (or “…政府信息公开…报告（N年度）”).
 pub fn title(lines: &[Line]) -> Option<(usize, i32, Option<String>)> {
-    let re = TITLE.as_ref()?;
+    let regexes = [TITLE.as_ref()?, TITLE_YEAR_AFTER.as_ref()?];
     for (i, line) in lines.iter().enumerate().take(40) {
         let text = clean(&line.joined());
-        let Some(m) = re.captures(&text) else {
+        let Some(m) = regexes.iter().find_map(|re| re.captures(&text)) else {
             continue;
         };
-        let year = m.get(1)?.as_str().parse().ok()?;
+        let year = year_of(m.get(1)?.as_str())?;
         let before = &text[..m.get(0)?.start()];
         let agency = agency_before(before).or_else(|| previous_line(lines, i));
         return Some((i, year, agency));
     }
     None
+}
+
+/// “2021” or “二〇二一”.
+fn year_of(s: &str) -> Option<i32> {
+    if let Ok(y) = s.parse() {
+        return Some(y);
+    }
+    s.chars().try_fold(0, |y, c| {
+        let d = "〇一二三四五六七八九".chars().position(|n| n == c);
+        let d = d.or_else(|| (c == '○' || c == '零').then_some(0))?;
+        Some(y * 10 + d as i32)
+    })
 }
 
 fn agency_before(before: &str) -> Option<String> {
@@ -250,6 +276,10 @@ fn agency_before(before: &str) -> Option<String> {
         if let Some(rest) = name.strip_prefix(verb) {
             name = rest.to_owned();
         }
+    }
+    // “某某局关于2021年度政府信息公开工作的年度报告”
+    if let Some(rest) = name.strip_suffix("关于") {
+        name = rest.to_owned();
     }
     let name = clean(&name);
     (name.chars().count() >= 2).then_some(name)
@@ -298,6 +328,12 @@ mod tests {
             "根据《条例》要求,现公布青山苗族乡2020年政府信息公开工作年度报告。",
         )]);
         assert_eq!(t.and_then(|t| t.2), Some("青山苗族乡".into()));
+        let t = title(&[l("某某县人民政府办公室二〇二一年政府信息公开工作年度报告")]);
+        assert_eq!(t, Some((0, 2021, Some("某某县人民政府办公室".into()))));
+        let t = title(&[l("某某市商务局政府信息公开工作年度报告（2022年度）")]);
+        assert_eq!(t, Some((0, 2022, Some("某某市商务局".into()))));
+        let t = title(&[l("某某局关于2023年度政府信息公开工作的年度报告")]);
+        assert_eq!(t, Some((0, 2023, Some("某某局".into()))));
     }
 
     #[test]
