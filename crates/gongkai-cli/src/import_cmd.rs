@@ -9,7 +9,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use gongkai_domain::report::{Finding, Severity, json::finding_json};
 use gongkai_export::{HtmlOptions, html, render_tables_fragment};
-use gongkai_import::audit::{self, Entry};
+use gongkai_import::audit::{self, Audited};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -66,23 +66,28 @@ pub fn parse(args: ParseArgs) -> anyhow::Result<Outcome> {
 
 /// Audits published reports; exit 1 when any report has an error or could not be read.
 ///
-/// Each file is reduced to an [`Entry`] before the next is read, and every output is written
-/// entry by entry through a buffer, so memory grows only by the entries (a few KB each).
+/// Each file is reduced to an [`audit::Entry`] before the next is read (its tables and findings go to
+/// the batch's spool file), and every output is written entry by entry from the spool, so memory
+/// grows only by the entries (about a KB each).
 pub fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
-    let (files, mut entries) = audit::files(&args.paths);
+    let (files, missing) = audit::files(&args.paths);
+    let mut batch = audit::Batch::new().context("无法创建审核用的临时文件")?;
+    for entry in missing {
+        batch.push_unread(entry);
+    }
     let bar = progress(files.len());
     for path in &files {
         bar.set_message(path.display().to_string());
-        entries.push(audit::audit_file(path));
+        batch.add(path).context("无法写入审核用的临时文件")?;
         bar.inc(1);
     }
     bar.finish_and_clear();
-    audit::cross(&mut entries);
+    let mut done = batch.finish().context("无法写入审核用的临时文件")?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
-        AuditFormat::Table => table(&mut out, &entries),
-        AuditFormat::Json => json(&mut out, &entries),
-        AuditFormat::Csv => csv(&mut out, &entries),
+        AuditFormat::Table => table(&mut out, &mut done),
+        AuditFormat::Json => json(&mut out, &mut done),
+        AuditFormat::Csv => csv(&mut out, &mut done),
     }
     .and_then(|()| out.flush())
     .context("无法写出审核结果")?;
@@ -90,11 +95,12 @@ pub fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         let file =
             std::fs::File::create(path).with_context(|| format!("无法写入 {}", path.display()))?;
         let mut w = std::io::BufWriter::new(file);
-        html_page(&mut w, &entries)
+        html_page(&mut w, &mut done)
             .and_then(|()| w.flush())
             .with_context(|| format!("无法写入 {}", path.display()))?;
     }
-    let bad = entries
+    let bad = done
+        .entries
         .iter()
         .any(|e| e.error.is_some() || e.count(Severity::Error) > 0);
     Ok(if bad { Outcome::Failed } else { Outcome::Ok })
@@ -112,8 +118,8 @@ fn progress(n: usize) -> ProgressBar {
     bar
 }
 
-fn table(out: &mut impl Write, entries: &[Entry]) -> io::Result<()> {
-    for e in entries {
+fn table(out: &mut impl Write, done: &mut Audited) -> io::Result<()> {
+    done.visit(|e, _, findings| {
         match &e.error {
             Some(err) => writeln!(out, "✗ {}：无法读取（{err}）", e.path.display()),
             None => writeln!(
@@ -131,29 +137,31 @@ fn table(out: &mut impl Write, entries: &[Entry]) -> io::Result<()> {
                 e.count(Severity::Uncertain)
             ),
         }?;
-        for f in &e.findings {
+        for f in findings {
             writeln!(out, "    {f}")?;
         }
-    }
-    let unread = entries.iter().filter(|e| e.error.is_some()).count();
-    writeln!(out, "共 {} 份，无法读取 {unread} 份", entries.len())
+        Ok(())
+    })?;
+    let unread = done.entries.iter().filter(|e| e.error.is_some()).count();
+    writeln!(out, "共 {} 份，无法读取 {unread} 份", done.entries.len())
 }
 
 /// A JSON array, written one element at a time (the same text as pretty-printing the array).
-fn json(out: &mut impl Write, entries: &[Entry]) -> io::Result<()> {
-    if entries.is_empty() {
+fn json(out: &mut impl Write, done: &mut Audited) -> io::Result<()> {
+    let total = done.entries.len();
+    if total == 0 {
         return writeln!(out, "[]");
     }
     writeln!(out, "[")?;
-    for (i, e) in entries.iter().enumerate() {
-        let r = e.report.as_ref();
+    let mut i = 0;
+    done.visit(|e, _, findings| {
         let item = serde_json::json!({
             "path": e.path.display().to_string(),
-            "agency": r.and_then(|r| r.agency.clone()),
-            "year": r.and_then(|r| r.year),
-            "format": r.map(|r| r.format.as_str()),
+            "agency": e.agency,
+            "year": e.year,
+            "format": e.format.map(|f| f.as_str()),
             "error": e.error,
-            "findings": e.findings.iter().map(finding_json).collect::<Vec<_>>(),
+            "findings": findings.iter().map(finding_json).collect::<Vec<_>>(),
         });
         let text = serde_json::to_string_pretty(&item).map_err(io::Error::other)?;
         for (n, line) in text.lines().enumerate() {
@@ -162,8 +170,9 @@ fn json(out: &mut impl Write, entries: &[Entry]) -> io::Result<()> {
             }
             write!(out, "  {line}")?;
         }
-        writeln!(out, "{}", if i + 1 < entries.len() { "," } else { "" })?;
-    }
+        i += 1;
+        writeln!(out, "{}", if i < total { "," } else { "" })
+    })?;
     writeln!(out, "]")
 }
 
@@ -171,27 +180,23 @@ fn csv_field(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
-fn csv(out: &mut impl Write, entries: &[Entry]) -> io::Result<()> {
+fn csv(out: &mut impl Write, done: &mut Audited) -> io::Result<()> {
     writeln!(out, "path,agency,year,rule,severity,location,message")?;
-    for e in entries {
-        let r = e.report.as_ref();
-        let agency = r.and_then(|r| r.agency.clone()).unwrap_or_default();
-        let year = r
-            .and_then(|r| r.year)
-            .map(|y| y.to_string())
-            .unwrap_or_default();
+    done.visit(|e, _, findings| {
+        let agency = e.agency.clone().unwrap_or_default();
+        let year = e.year.map(|y| y.to_string()).unwrap_or_default();
         let head = [e.path.display().to_string(), agency, year]
             .map(|s| csv_field(&s))
             .join(",");
         if let Some(err) = &e.error {
             writeln!(out, "{head},READ,error,,{}", csv_field(err))?;
         }
-        for f in &e.findings {
+        for f in findings {
             let cols = [&f.rule, f.severity.as_str(), &f.location, &f.message].map(csv_field);
             writeln!(out, "{head},{}", cols.join(","))?;
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 fn esc(s: &str) -> String {
@@ -214,20 +219,22 @@ fn findings_list(findings: &[Finding]) -> String {
     out + "</ul>"
 }
 
-fn html_page(out: &mut impl Write, entries: &[Entry]) -> io::Result<()> {
+fn html_page(out: &mut impl Write, done: &mut Audited) -> io::Result<()> {
     write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>年度报告审核结果</title>\
          <style>{}\nbody{{font-family:sans-serif}} table.gk-summary td{{border:1px solid #ccc;padding:4px;vertical-align:top}}</style></head><body>\
          <h1>年度报告审核结果（{} 份）</h1><table class=\"gk-summary\"><tr><th>文件</th><th>报告</th><th>错误</th><th>警告</th><th>发现</th></tr>",
         html::CSS,
-        entries.len()
+        done.entries.len()
     )?;
-    for (i, e) in entries.iter().enumerate() {
+    let mut i = 0;
+    done.visit(|e, _, findings| {
         let name = e
             .error
             .as_ref()
             .map_or_else(|| e.name(), |err| format!("无法读取：{err}"));
+        i += 1;
         write!(
             out,
             "<tr><td><a href=\"#r{i}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -235,14 +242,16 @@ fn html_page(out: &mut impl Write, entries: &[Entry]) -> io::Result<()> {
             esc(&name),
             e.count(Severity::Error),
             e.count(Severity::Warning),
-            findings_list(&e.findings)
-        )?;
-    }
+            findings_list(findings)
+        )
+    })?;
     write!(out, "</table>")?;
-    for (i, e) in entries.iter().enumerate() {
-        let Some(r) = &e.report else { continue };
+    let mut i = 0;
+    done.visit(|e, report, findings| {
+        i += 1;
+        let Some(r) = report else { return Ok(()) };
         let options = HtmlOptions {
-            highlight: e.findings.clone(),
+            highlight: findings.to_vec(),
         };
         write!(
             out,
@@ -250,7 +259,7 @@ fn html_page(out: &mut impl Write, entries: &[Entry]) -> io::Result<()> {
             esc(&e.name()),
             esc(&e.path.display().to_string()),
             render_tables_fragment(r, &options)
-        )?;
-    }
+        )
+    })?;
     writeln!(out, "</body></html>")
 }

@@ -1,5 +1,6 @@
 //! Black-box tests of the `gongkai` binary: exit codes, messages and files, as a user sees them.
 
+mod import;
 mod report;
 #[cfg(feature = "postgres-tests")]
 mod two_instances;

@@ -2,57 +2,158 @@
 //! across reports: Y-01…Y-03 between consecutive years of one agency (by normalised agency name)
 //! and SIM-01 (near-duplicate narrative) across all.
 //!
-//! Streaming: each file is parsed, judged and reduced to an [`Entry`] (its tables, findings and
-//! the `MinHash` signatures of two narratives) before the next is read; narrative text is not kept,
-//! so memory grows by a few KB per report. A damaged file becomes an entry with its error.
+//! Streaming: a [`Batch`] parses and judges one file at a time. The report's tables and its own
+//! findings go to a spool file (one JSON line each); memory keeps only an [`Entry`]: the name,
+//! the finding counts, the `MinHash` signatures of two narratives and what Y-01…Y-03 compare.
+//! Once the cross-report rules have run, [`Audited::visit`] reads the spool back in order, so
+//! every output is written entry by entry. A damaged file becomes an entry with its error.
 
 pub mod similarity;
 
 use crate::normalize::key;
-use gongkai_domain::report::{AnnualReport, Finding, Section, Severity, rules};
+use gongkai_domain::report::table3::Row;
+use gongkai_domain::report::{AnnualReport, Finding, Format, Section, Severity, rules};
 use similarity::Signature;
 use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
 
 /// Extensions picked up when walking a folder.
 pub const EXTENSIONS: [&str; 7] = ["txt", "md", "html", "htm", "docx", "xlsx", "pdf"];
 
-/// One audited file.
+/// One audited file, as the batch keeps it in memory.
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// The file.
     pub path: PathBuf,
-    /// The parsed report without its narrative text (kept for the tables), if it could be read.
-    pub report: Option<AnnualReport>,
+    /// The agency named in the title.
+    pub agency: Option<String>,
+    /// The report year.
+    pub year: Option<i32>,
+    /// The format version, if the file could be read.
+    pub format: Option<Format>,
     /// Why the file could not be read.
     pub error: Option<String>,
-    /// Importer diagnostics and rule findings.
-    pub findings: Vec<Finding>,
-    /// `MinHash` signatures of 总体情况 and 存在的主要问题.
+    /// Findings across reports (Y-01…Y-03, SIM-01); the report's own are in the spool.
+    pub cross: Vec<Finding>,
+    /// How many of the report's own findings there are, by severity.
+    own: [usize; 4],
+    /// `MinHash` signatures of the 总体情况 and 存在的主要问题 text.
     signatures: Vec<(Section, Signature)>,
+    /// What Y-01…Y-03 compare, as compact JSON (a parsed report's maps take ten times the
+    /// memory): the report with only table 二 and the 结转 rows of table 三.
+    years_view: Option<String>,
 }
 
 impl Entry {
-    /// Number of findings of `severity`.
+    /// The number of findings (its own and across reports) of a severity.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
+        self.own[slot(severity)] + self.cross.iter().filter(|f| f.severity == severity).count()
     }
 
     /// “{agency}{year}年” for messages, or the file name.
     pub fn name(&self) -> String {
-        let r = self.report.as_ref();
-        let agency = r.and_then(|r| r.agency.clone());
-        let year = r
-            .and_then(|r| r.year)
-            .map(|y| format!("{y}年"))
-            .unwrap_or_default();
-        match agency {
+        let year = self.year.map(|y| format!("{y}年")).unwrap_or_default();
+        match &self.agency {
             Some(a) => format!("{a}{year}"),
-            None => self.path.display().to_string(),
+            None => self
+                .path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         }
+    }
+}
+
+fn slot(severity: Severity) -> usize {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Uncertain => 2,
+        Severity::Info => 3,
+    }
+}
+
+/// A batch being read: entries in memory, reports and their own findings in the spool.
+pub struct Batch {
+    entries: Vec<Entry>,
+    spool: BufWriter<File>,
+}
+
+impl Batch {
+    /// A new batch with its spool in a temporary file (removed when the batch is dropped).
+    pub fn new() -> io::Result<Batch> {
+        Ok(Batch {
+            entries: Vec::new(),
+            spool: BufWriter::new(tempfile::tempfile()?),
+        })
+    }
+
+    /// Adds an entry that was not read (a path that does not exist, from [`files`]).
+    pub fn push_unread(&mut self, entry: Entry) {
+        self.entries.push(Entry {
+            error: entry.error.or_else(|| Some("未读取".to_owned())),
+            ..entry
+        });
+    }
+
+    /// Parses and judges one file (single-report rules) and spools its tables and findings.
+    pub fn add(&mut self, path: &Path) -> io::Result<()> {
+        let (entry, report) = audit_file(path);
+        if let Some(report) = report {
+            serde_json::to_writer(&mut self.spool, &report.to_json())?;
+            self.spool.write_all(b"\n")?;
+        }
+        self.entries.push(entry);
+        Ok(())
+    }
+
+    /// Runs the cross-report rules; the batch can then be read back.
+    pub fn finish(mut self) -> io::Result<Audited> {
+        cross(&mut self.entries);
+        let spool = self
+            .spool
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        Ok(Audited {
+            entries: self.entries,
+            spool,
+        })
+    }
+}
+
+/// A finished batch.
+pub struct Audited {
+    /// The entries, in the order the files were added.
+    pub entries: Vec<Entry>,
+    spool: File,
+}
+
+impl Audited {
+    /// Calls `f` for every entry in order, with its report (tables, no narrative) if it could be
+    /// read and all its findings: importer diagnostics, rule findings, then those across reports.
+    pub fn visit(
+        &mut self,
+        mut f: impl FnMut(&Entry, Option<&AnnualReport>, &[Finding]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.spool.rewind()?;
+        let mut lines = BufReader::new(&self.spool).lines();
+        for e in &self.entries {
+            let mut report = None;
+            let mut findings = Vec::new();
+            if e.error.is_none() {
+                let line = lines
+                    .next()
+                    .ok_or_else(|| io::Error::other("audit spool ended early"))??;
+                let mut r = AnnualReport::from_json_str(&line)
+                    .map_err(|err| io::Error::other(format!("audit spool unreadable: {err}")))?;
+                findings = std::mem::take(&mut r.diagnostics);
+                report = Some(r);
+            }
+            findings.extend(e.cross.iter().cloned());
+            f(e, report.as_ref(), &findings)?;
+        }
+        Ok(())
     }
 }
 
@@ -100,39 +201,66 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 fn failed(path: &Path, error: String) -> Entry {
     Entry {
         path: path.to_owned(),
-        report: None,
+        agency: None,
+        year: None,
+        format: None,
         error: Some(error),
-        findings: Vec::new(),
+        cross: Vec::new(),
+        own: [0; 4],
         signatures: Vec::new(),
+        years_view: None,
     }
 }
 
-/// Parses and judges one file (single-report rules), keeping only what the batch needs.
-pub fn audit_file(path: &Path) -> Entry {
+/// Parses and judges one file: its entry, and for the spool the report without its narrative,
+/// whose diagnostics now hold all its own findings.
+fn audit_file(path: &Path) -> (Entry, Option<AnnualReport>) {
     let parsed = std::panic::catch_unwind(|| crate::parse_file(path));
     let mut report = match parsed {
         Ok(Ok(r)) => r,
-        Ok(Err(e)) => return failed(path, e.to_string()),
-        Err(_) => return failed(path, "解析器内部错误".to_owned()),
+        Ok(Err(e)) => return (failed(path, e.to_string()), None),
+        Err(_) => return (failed(path, "解析器内部错误".to_owned()), None),
     };
-    let mut findings = std::mem::take(&mut report.diagnostics);
-    findings.extend(rules::check(&report));
+    let found = rules::check(&report);
+    report.diagnostics.extend(found);
     let signatures = [Section::Overview, Section::Problems]
         .into_iter()
         .filter_map(|s| similarity::signature(report.section(s)).map(|sig| (s, sig)))
         .collect();
     report.sections.clear();
-    Entry {
-        path: path.to_owned(),
-        report: Some(report),
-        error: None,
-        findings,
-        signatures,
+    let mut own = [0; 4];
+    for f in &report.diagnostics {
+        own[slot(f.severity)] += 1;
     }
+    let entry = Entry {
+        path: path.to_owned(),
+        agency: report.agency.clone(),
+        year: report.year,
+        format: Some(report.format),
+        error: None,
+        cross: Vec::new(),
+        own,
+        signatures,
+        years_view: Some(years_view(&report).to_json().to_string()),
+    };
+    (entry, Some(report))
+}
+
+/// The report reduced to what Y-01…Y-03 compare.
+fn years_view(report: &AnnualReport) -> AnnualReport {
+    let mut v = AnnualReport::new(report.format);
+    v.year = report.year;
+    v.table2 = report.table2.clone();
+    for row in [Row::CarriedOver, Row::CarriedForward] {
+        if let Some(cells) = report.table3.get(&row) {
+            v.table3.insert(row, cells.clone());
+        }
+    }
+    v
 }
 
 /// Runs the rules across reports (Y-01…Y-03, SIM-01) and adds their findings to the entries.
-pub fn cross(entries: &mut [Entry]) {
+fn cross(entries: &mut [Entry]) {
     years(entries);
     similar(entries);
 }
@@ -142,7 +270,7 @@ pub fn cross(entries: &mut [Entry]) {
 fn agency_keys(entries: &[Entry]) -> Vec<Option<String>> {
     let names: Vec<Option<String>> = entries
         .iter()
-        .map(|e| e.report.as_ref()?.agency.as_deref().map(key))
+        .map(|e| e.agency.as_deref().map(key))
         .collect();
     let mut distinct: Vec<&String> = names.iter().flatten().collect();
     distinct.sort_by_key(|n| n.chars().count());
@@ -164,7 +292,7 @@ fn years(entries: &mut [Entry]) {
     let keys = agency_keys(entries);
     let mut by: BTreeMap<(String, i32), usize> = BTreeMap::new();
     for (i, k) in keys.iter().enumerate() {
-        let year = entries[i].report.as_ref().and_then(|r| r.year);
+        let year = entries[i].year;
         if let (Some(k), Some(y)) = (k, year) {
             by.entry((k.clone(), y)).or_insert(i);
         }
@@ -173,11 +301,15 @@ fn years(entries: &mut [Entry]) {
         let Some(&prev) = by.get(&(k.clone(), y - 1)) else {
             continue;
         };
-        let (Some(p), Some(c)) = (&entries[prev].report, &entries[cur].report) else {
+        let view = |i: usize| {
+            let json = entries[i].years_view.as_deref()?;
+            AnnualReport::from_json_str(json).ok()
+        };
+        let (Some(p), Some(c)) = (view(prev), view(cur)) else {
             continue;
         };
-        let found = rules::check_years(p, c);
-        entries[cur].findings.extend(found);
+        let found = rules::check_years(&p, &c);
+        entries[cur].cross.extend(found);
     }
 }
 
@@ -187,17 +319,18 @@ const SIM_LISTED: usize = 3;
 fn similar(entries: &mut [Entry]) {
     let keys = agency_keys(entries);
     for section in [Section::Overview, Section::Problems] {
-        let sigs: Vec<(usize, Signature)> = entries
+        let sigs: Vec<(usize, &Signature)> = entries
             .iter()
             .enumerate()
             .filter_map(|(i, e)| {
                 let s = e.signatures.iter().find(|(s, _)| *s == section)?;
-                Some((i, s.1.clone()))
+                Some((i, &s.1))
             })
             .collect();
+        let pairs = similarity::similar_pairs(&sigs);
         let mut matches: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
-        for (a, b, score) in similarity::similar_pairs(&sigs) {
-            let year = |i: usize| entries[i].report.as_ref().and_then(|r| r.year);
+        for (a, b, score) in pairs {
+            let year = |i: usize| entries[i].year;
             if keys[a] == keys[b] && year(a) == year(b) {
                 continue;
             }
@@ -214,7 +347,7 @@ fn similar(entries: &mut [Entry]) {
             if found.len() > SIM_LISTED {
                 add.push(sim_more(section, found.len() - SIM_LISTED));
             }
-            entries[i].findings.extend(add);
+            entries[i].cross.extend(add);
         }
     }
 }

@@ -68,30 +68,34 @@ pub fn score(a: &Signature, b: &Signature) -> f64 {
 }
 
 /// Pairs `(i, j, score)` with `i < j` whose estimated similarity reaches [`THRESHOLD`].
-pub fn similar_pairs(sigs: &[(usize, Signature)]) -> Vec<(usize, usize, f64)> {
-    let mut buckets: HashMap<(usize, Vec<u64>), Vec<usize>> = HashMap::new();
-    for (n, (_, sig)) in sigs.iter().enumerate() {
-        for band in 0..BANDS {
-            let key = sig.0[band * ROWS..(band + 1) * ROWS].to_vec();
-            buckets.entry((band, key)).or_default().push(n);
-        }
-    }
-    let mut seen = std::collections::HashSet::new();
+///
+/// One band at a time: its buckets (band hash → members) are built, searched and dropped, and a
+/// pair met again in another band is scored again rather than remembered, so memory holds one
+/// band's buckets and the pairs found, not every pair compared.
+pub fn similar_pairs(sigs: &[(usize, &Signature)]) -> Vec<(usize, usize, f64)> {
     let mut out = Vec::new();
-    for members in buckets.values().filter(|m| m.len() > 1) {
-        for (x, &a) in members.iter().enumerate() {
-            for &b in members.iter().skip(x + 1).take(MAX_PEERS) {
-                if !seen.insert((a, b)) {
-                    continue;
-                }
-                let s = score(&sigs[a].1, &sigs[b].1);
-                if s >= THRESHOLD {
-                    out.push((sigs[a].0.min(sigs[b].0), sigs[a].0.max(sigs[b].0), s));
+    for band in 0..BANDS {
+        let mut buckets: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (n, (_, sig)) in sigs.iter().enumerate() {
+            let mut h = DefaultHasher::new();
+            sig.0[band * ROWS..(band + 1) * ROWS].hash(&mut h);
+            let n = u32::try_from(n).unwrap_or(u32::MAX);
+            buckets.entry(h.finish()).or_default().push(n);
+        }
+        for members in buckets.values().filter(|m| m.len() > 1) {
+            for (x, &a) in members.iter().enumerate() {
+                for &b in members.iter().skip(x + 1).take(MAX_PEERS) {
+                    let (a, b) = (&sigs[a as usize], &sigs[b as usize]);
+                    let s = score(a.1, b.1);
+                    if s >= THRESHOLD {
+                        out.push((a.0.min(b.0), a.0.max(b.0), s));
+                    }
                 }
             }
         }
     }
-    out.sort_by_key(|p| (p.0, p.1));
+    out.sort_by_key(|x| (x.0, x.1));
+    out.dedup_by_key(|p| (p.0, p.1));
     out
 }
 

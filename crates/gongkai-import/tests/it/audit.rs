@@ -1,7 +1,37 @@
 //! The batch audit: folders recursively, damaged files skipped, Y-01 and SIM-01 across reports.
 
+use gongkai_domain::report::Finding;
 use gongkai_import::audit;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// What the audit says about one file, read back from the batch's spool.
+struct Judged {
+    path: PathBuf,
+    error: Option<String>,
+    findings: Vec<Finding>,
+}
+
+/// Audits `paths` as `report audit` does: a batch, the rules across reports, the spool read back.
+fn audit_all(paths: &[PathBuf]) -> Vec<Judged> {
+    let (files, missing) = audit::files(paths);
+    assert!(missing.is_empty());
+    let mut batch = audit::Batch::new().unwrap();
+    for f in &files {
+        batch.add(f).unwrap();
+    }
+    let mut done = batch.finish().unwrap();
+    let mut out = Vec::new();
+    done.visit(|e, _, findings| {
+        out.push(Judged {
+            path: e.path.clone(),
+            error: e.error.clone(),
+            findings: findings.to_vec(),
+        });
+        Ok(())
+    })
+    .unwrap();
+    out
+}
 
 fn seed_004() -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
@@ -33,13 +63,10 @@ fn audit_walks_folders_skips_damaged_files_and_checks_consecutive_years() {
     std::fs::write(sub.join("notes.bin"), b"ignored").unwrap();
 
     // Act
-    let (files, missing) = audit::files(&[dir.path().to_owned()]);
-    let mut entries: Vec<_> = files.iter().map(|p| audit::audit_file(p)).collect();
-    audit::cross(&mut entries);
+    let entries = audit_all(&[dir.path().to_owned()]);
 
     // Assert
-    assert!(missing.is_empty());
-    assert_eq!(entries.len(), 3, "{files:?}");
+    assert_eq!(entries.len(), 3);
     let broken = entries
         .iter()
         .find(|e| e.path.ends_with("broken.pdf"))
@@ -62,7 +89,7 @@ fn audit_walks_folders_skips_damaged_files_and_checks_consecutive_years() {
     );
 }
 
-fn seed_path(prefix: &str) -> std::path::PathBuf {
+fn seed_path(prefix: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
     std::fs::read_dir(&dir)
         .unwrap()
@@ -75,8 +102,8 @@ fn seed_path(prefix: &str) -> std::path::PathBuf {
 #[test]
 fn audit_reports_seed_000_t3_01_break_and_seed_003_missing_table_4_cells() {
     // Arrange / Act
-    let e000 = audit::audit_file(&seed_path("000_"));
-    let e003 = audit::audit_file(&seed_path("003_"));
+    let judged = audit_all(&[seed_path("000_"), seed_path("003_")]);
+    let (e000, e003) = (&judged[0], &judged[1]);
 
     // Assert: the printed values are kept, so the rules see what was published.
     assert!(
@@ -84,7 +111,7 @@ fn audit_reports_seed_000_t3_01_break_and_seed_003_missing_table_4_cells() {
         "{:#?}",
         e000.findings
     );
-    let blank_t4 = |f: &gongkai_domain::report::Finding| {
+    let blank_t4 = |f: &Finding| {
         f.location.starts_with("table4.litigation_after_review") || f.location == "table4"
     };
     assert!(
@@ -112,9 +139,7 @@ fn a_large_cluster_of_copies_lists_the_closest_three_and_counts_the_rest() {
     }
 
     // Act
-    let (files, _) = audit::files(&[dir.path().to_owned()]);
-    let mut entries: Vec<_> = files.iter().map(|p| audit::audit_file(p)).collect();
-    audit::cross(&mut entries);
+    let entries = audit_all(&[dir.path().to_owned()]);
 
     // Assert: per report and section, three named matches and one count of the other eight.
     for e in &entries {
