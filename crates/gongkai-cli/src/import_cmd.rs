@@ -4,14 +4,12 @@
 //! JSON for `parse`; a table, JSON, CSV or an HTML summary page (tables rendered by
 //! `gongkai-export` with the failing cells highlighted) for `audit`.
 
-use crate::Outcome;
+use crate::{Outcome, audit_html};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use gongkai_domain::report::{Finding, Severity, json::finding_json};
-use gongkai_export::{HtmlOptions, html, render_tables_fragment};
+use gongkai_domain::report::{Severity, json::finding_json};
 use gongkai_import::audit::{self, Audited};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -92,11 +90,7 @@ pub fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
     .and_then(|()| out.flush())
     .context("无法写出审核结果")?;
     if let Some(path) = &args.html {
-        let file =
-            std::fs::File::create(path).with_context(|| format!("无法写入 {}", path.display()))?;
-        let mut w = std::io::BufWriter::new(file);
-        html_page(&mut w, &mut done)
-            .and_then(|()| w.flush())
+        audit_html::write(path, &mut done)
             .with_context(|| format!("无法写入 {}", path.display()))?;
     }
     let bad = done
@@ -197,69 +191,4 @@ fn csv(out: &mut impl Write, done: &mut Audited) -> io::Result<()> {
         }
         Ok(())
     })
-}
-
-fn esc(s: &str) -> String {
-    html::escape(s)
-}
-
-fn findings_list(findings: &[Finding]) -> String {
-    let mut out = String::from("<ul>");
-    for f in findings {
-        let _ = write!(
-            out,
-            "<li class=\"gk-{}\"><b>{}</b> {} <code>{}</code> {}</li>",
-            f.severity.as_str(),
-            esc(&f.rule),
-            f.severity.label(),
-            esc(&f.location),
-            esc(&f.message)
-        );
-    }
-    out + "</ul>"
-}
-
-fn html_page(out: &mut impl Write, done: &mut Audited) -> io::Result<()> {
-    write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>年度报告审核结果</title>\
-         <style>{}\nbody{{font-family:sans-serif}} table.gk-summary td{{border:1px solid #ccc;padding:4px;vertical-align:top}}</style></head><body>\
-         <h1>年度报告审核结果（{} 份）</h1><table class=\"gk-summary\"><tr><th>文件</th><th>报告</th><th>错误</th><th>警告</th><th>发现</th></tr>",
-        html::CSS,
-        done.entries.len()
-    )?;
-    let mut i = 0;
-    done.visit(|e, _, findings| {
-        let name = e
-            .error
-            .as_ref()
-            .map_or_else(|| e.name(), |err| format!("无法读取：{err}"));
-        i += 1;
-        write!(
-            out,
-            "<tr><td><a href=\"#r{i}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&e.path.display().to_string()),
-            esc(&name),
-            e.count(Severity::Error),
-            e.count(Severity::Warning),
-            findings_list(findings)
-        )
-    })?;
-    write!(out, "</table>")?;
-    let mut i = 0;
-    done.visit(|e, report, findings| {
-        i += 1;
-        let Some(r) = report else { return Ok(()) };
-        let options = HtmlOptions {
-            highlight: findings.to_vec(),
-        };
-        write!(
-            out,
-            "<section id=\"r{i}\"><h2>{}</h2><p>{}</p>{}</section>",
-            esc(&e.name()),
-            esc(&e.path.display().to_string()),
-            render_tables_fragment(r, &options)
-        )
-    })?;
-    writeln!(out, "</body></html>")
 }

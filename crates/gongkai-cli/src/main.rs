@@ -4,6 +4,7 @@
 //! dispatches. Exit codes: 0 success, 1 the input was judged and found wanting (a rule error, no
 //! table found), 2 the input could not be read or the command could not run.
 
+mod audit_html;
 mod import_cmd;
 mod platform_cmd;
 mod report_cmd;

@@ -94,3 +94,39 @@ fn audit_of_a_folder_reports_every_file_across_years_and_writes_the_html_page() 
     assert!(page.contains("无法读取"));
     assert!(page.contains("gk-finding"));
 }
+
+#[test]
+fn a_large_batch_puts_each_reports_tables_on_a_page_of_its_own() {
+    // Arrange: 201 reports, one more than the summary page holds inline.
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    let yuanzhou = std::fs::read_to_string(seed("004_")).unwrap();
+    for i in 0..201 {
+        let copy = yuanzhou.replacen("袁州区2020年", &format!("第{i}街道2020年"), 1);
+        std::fs::write(reports.join(format!("{i:03}.txt")), copy).unwrap();
+    }
+    let html = dir.path().join("audit.html");
+
+    // Act
+    let out = gongkai(&[
+        "report",
+        "audit",
+        reports.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--html",
+        html.to_str().unwrap(),
+    ]);
+
+    // Assert: the summary links each report's page; the pages hold the tables.
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(!page.contains("<section"));
+    assert!(page.contains("href=\"audit.files/r201.html\""));
+    let pages = std::fs::read_dir(dir.path().join("audit.files")).unwrap();
+    assert_eq!(pages.count(), 201);
+    let first = std::fs::read_to_string(dir.path().join("audit.files/r1.html")).unwrap();
+    assert!(first.contains("第0街道2020年") && first.contains("gk-table"));
+}
