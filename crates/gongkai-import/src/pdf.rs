@@ -29,12 +29,41 @@ pub fn lines(bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
 /// two or more spaces, pages separated by a blank line.
 pub fn layout_text(bytes: &[u8]) -> Result<String, ImportError> {
     let pages = collect(bytes)?;
+    let margins = prose_margins(&pages);
     let mut out = String::new();
     for page in &pages {
-        page.write_text(&mut out);
+        page.write_text(&mut out, margins);
         out.push('\n');
     }
     Ok(out)
+}
+
+/// The left and right margins of the document's prose: where most of its lines start and end
+/// (whole points, at least three lines each), so that a wrapped line can be told from a short
+/// last line. `None` when there is too little prose to tell.
+fn prose_margins(pages: &[Page]) -> Option<(f64, f64)> {
+    let mut starts = std::collections::BTreeMap::<i64, usize>::new();
+    let mut ends = std::collections::BTreeMap::<i64, usize>::new();
+    for page in pages {
+        for line in page
+            .lines()
+            .iter()
+            .filter(|l| l.len() >= 10 && page.is_prose(l))
+        {
+            *starts.entry(line[0].x0.round() as i64).or_default() += 1;
+            *ends
+                .entry(line[line.len() - 1].x1.round() as i64)
+                .or_default() += 1;
+        }
+    }
+    let mode = |counts: std::collections::BTreeMap<i64, usize>| {
+        counts
+            .into_iter()
+            .filter(|(_, n)| *n >= 3)
+            .max_by_key(|(x, n)| (*n, *x))
+            .map(|(x, _)| x as f64)
+    };
+    Some((mode(starts)?, mode(ends)?))
 }
 
 /// Runs the PDF interpreter over every page, with panics turned into errors.
@@ -305,20 +334,50 @@ impl OutputDev for Collector {
 }
 
 impl Page {
-    /// Writes the page as column-aligned text.
-    fn write_text(&self, out: &mut String) {
+    /// Writes the page as column-aligned text. Prose wrapped at the right margin is joined
+    /// back into its paragraph, so that section text does not break mid-word at every line.
+    fn write_text(&self, out: &mut String, margins: Option<(f64, f64)>) {
+        let lines = self.lines();
         let mut previous: Option<(f64, f64)> = None;
-        for line in self.lines() {
+        let mut wrapped = false;
+        for line in &lines {
             let (y, size) = (line[0].y, line[0].size);
             // A gap of more than two lines is a paragraph break, as in `pdftotext -layout`.
-            if previous.is_some_and(|(py, ps)| y - py > 2.2 * ps.max(size)) {
+            let gap = previous.is_some_and(|(py, ps)| y - py > 2.2 * ps.max(size));
+            if gap && wrapped {
                 out.push('\n');
             }
+            let cells = self.cells(line);
+            let text = cells.join("    ");
+            if wrapped && !gap && continues(line, &text, margins) {
+                if out.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && text.starts_with(|c: char| c.is_ascii_alphanumeric())
+                {
+                    out.push(' ');
+                }
+            } else if previous.is_some() {
+                out.push('\n');
+                if gap {
+                    out.push('\n');
+                }
+            }
+            out.push_str(&text);
             previous = Some((y, size));
-            let cells = self.cells(&line);
-            out.push_str(&cells.join("    "));
+            let heading = is_numbered(&text) && text.chars().count() <= 30 && !text.contains('。');
+            wrapped = self.is_prose(line)
+                && margins.is_some_and(|(_, right)| reaches(line, right))
+                && !heading
+                && !text.ends_with(['。', '：', ':', '；']);
+        }
+        if previous.is_some() {
             out.push('\n');
         }
+    }
+
+    /// Whether no table ruling crosses the line.
+    fn is_prose(&self, line: &[&Glyph]) -> bool {
+        let mid = line[0].y - line[0].size * 0.3;
+        !self.rules.iter().any(|r| r.top <= mid && r.bottom >= mid)
     }
 
     /// The glyphs grouped into printed lines (by baseline), top to bottom, each left to right.
@@ -376,6 +435,35 @@ impl Page {
             .iter()
             .any(|r| r.x > left && r.x < right && r.top <= mid && r.bottom >= mid)
     }
+}
+
+/// Whether the line ends within a character of the right margin.
+fn reaches(line: &[&Glyph], right: f64) -> bool {
+    line.last().is_some_and(|g| g.x1 >= right - 0.6 * g.size)
+}
+
+/// Whether `line` carries on the paragraph of a line that reached the right margin: it starts
+/// at the left margin (a new paragraph is indented) and is not a numbered heading.
+fn continues(line: &[&Glyph], text: &str, margins: Option<(f64, f64)>) -> bool {
+    let Some((left, _)) = margins else {
+        return false;
+    };
+    let at_margin = (line[0].x0 - left).abs() < 0.5 * line[0].size;
+    at_margin && !is_numbered(text)
+}
+
+/// “一、…”, “（一）…”, “1.…”, “第…”: the start of a heading or list item.
+fn is_numbered(text: &str) -> bool {
+    let t = text.trim_start();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let after_numerals = t.trim_start_matches(numeral);
+    let chinese = after_numerals.len() < t.len() && after_numerals.starts_with(['、', '.', '．']);
+    let bracketed = t
+        .strip_prefix(['（', '('])
+        .is_some_and(|r| r.starts_with(|c: char| numeral(c) || c.is_ascii_digit()));
+    let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let arabic = digits.len() < t.len() && digits.starts_with(['.', '、', '．']);
+    chinese || bracketed || arabic || t.starts_with('第')
 }
 
 #[cfg(test)]

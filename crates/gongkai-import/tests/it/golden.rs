@@ -129,3 +129,17 @@ fn dump() {
     let report = gongkai_import::parse_file(Path::new(&path)).unwrap();
     println!("{}", report.to_json_string());
 }
+
+#[test]
+fn pdf_prose_wrapped_at_the_right_margin_reads_as_one_paragraph() {
+    let r = gongkai_import::parse_file(&shared().join("samples/hongze-2024.pdf")).unwrap();
+    let preface = r.section(gongkai_domain::report::Section::Preface);
+    assert!(
+        preface.contains("《中华人民共和国政府信息公开条例》（国令第 711 号）")
+            && !preface.contains('\n'),
+        "{preface:?}"
+    );
+    // Each numbered item of 总体情况 still starts a line of its own.
+    let overview = r.section(gongkai_domain::report::Section::Overview);
+    assert!(overview.contains("\n（一）主动公开情况。"), "{overview:?}");
+}
