@@ -36,6 +36,9 @@ struct State {
     continued: bool,
     depth: usize,
     in_text: bool,
+    /// Inside `mc:Fallback`: Word stores a text box twice (`DrawingML` and a VML fallback), and
+    /// only the first copy is read.
+    fallback: usize,
 }
 
 /// The lines of a `word/document.xml` (exposed for fuzzing the XML reader on its own).
@@ -53,8 +56,8 @@ pub fn lines_from_xml(xml: &str) -> Result<Vec<Line>, ImportError> {
                 s.end(e.local_name().into_inner());
             }
             Event::End(e) => s.end(e.local_name().into_inner()),
-            Event::Text(t) if s.in_text => s.para.push_str(&t.into_inner()),
-            Event::GeneralRef(g) if s.in_text => s.para.push(entity(g.as_ref())),
+            Event::Text(t) if s.in_text && s.fallback == 0 => s.para.push_str(&t.into_inner()),
+            Event::GeneralRef(g) if s.in_text && s.fallback == 0 => s.para.push(entity(g.as_ref())),
             Event::Eof => break,
             _ => {}
         }
@@ -105,6 +108,7 @@ impl State {
             }
             "vMerge" => self.continued = attr(e, "w:val").is_none_or(|v| v != "restart"),
             "t" => self.in_text = true,
+            "Fallback" => self.fallback += 1,
             "tab" if !self.in_text => self.para.push(' '),
             "br" | "cr" => self.para.push('\n'),
             _ => {}
@@ -114,6 +118,7 @@ impl State {
     fn end(&mut self, name: &str) {
         match name {
             "t" => self.in_text = false,
+            "Fallback" => self.fallback = self.fallback.saturating_sub(1),
             "p" => self.end_para(),
             "tc" if self.depth == 1 => self.end_cell(),
             "tr" if self.depth == 1 => {
@@ -150,5 +155,25 @@ impl State {
         if blank {
             row.extend(std::iter::repeat_n(" ".to_owned(), self.span - 1));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_box_stored_with_its_fallback_is_read_once() {
+        let xml = r#"<w:document xmlns:w="w" xmlns:mc="mc"><w:body><w:p><w:r>
+            <mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>某某县2021年政府信息公开工作年度报告</w:t></w:r></w:p></w:txbxContent></mc:Choice>
+            <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>某某县2021年政府信息公开工作年度报告</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>
+            </mc:AlternateContent></w:r></w:p></w:body></w:document>"#;
+        let lines = lines_from_xml(xml).unwrap();
+        let text: Vec<String> = lines
+            .iter()
+            .map(Line::joined)
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(text, ["某某县2021年政府信息公开工作年度报告"]);
     }
 }
