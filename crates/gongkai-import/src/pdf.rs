@@ -29,10 +29,11 @@ pub fn lines(bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
 /// two or more spaces, pages separated by a blank line.
 pub fn layout_text(bytes: &[u8]) -> Result<String, ImportError> {
     let pages = collect(bytes)?;
-    let margins = prose_margins(&pages);
+    let lines: Vec<Vec<Vec<&Glyph>>> = pages.iter().map(Page::lines).collect();
+    let margins = prose_margins(&pages, &lines);
     let mut out = String::new();
-    for page in &pages {
-        page.write_text(&mut out, margins);
+    for (page, lines) in pages.iter().zip(&lines) {
+        page.write_text(lines, &mut out, margins);
         out.push('\n');
     }
     Ok(out)
@@ -41,15 +42,11 @@ pub fn layout_text(bytes: &[u8]) -> Result<String, ImportError> {
 /// The left and right margins of the document's prose: where most of its lines start and end
 /// (whole points, at least three lines each), so that a wrapped line can be told from a short
 /// last line. `None` when there is too little prose to tell.
-fn prose_margins(pages: &[Page]) -> Option<(f64, f64)> {
+fn prose_margins(pages: &[Page], lines: &[Vec<Vec<&Glyph>>]) -> Option<(f64, f64)> {
     let mut starts = std::collections::BTreeMap::<i64, usize>::new();
     let mut ends = std::collections::BTreeMap::<i64, usize>::new();
-    for page in pages {
-        for line in page
-            .lines()
-            .iter()
-            .filter(|l| l.len() >= 10 && page.is_prose(l))
-        {
+    for (page, lines) in pages.iter().zip(lines) {
+        for line in lines.iter().filter(|l| l.len() >= 10 && page.is_prose(l)) {
             *starts.entry(line[0].x0.round() as i64).or_default() += 1;
             *ends
                 .entry(line[line.len() - 1].x1.round() as i64)
@@ -336,11 +333,10 @@ impl OutputDev for Collector {
 impl Page {
     /// Writes the page as column-aligned text. Prose wrapped at the right margin is joined
     /// back into its paragraph, so that section text does not break mid-word at every line.
-    fn write_text(&self, out: &mut String, margins: Option<(f64, f64)>) {
-        let lines = self.lines();
+    fn write_text(&self, lines: &[Vec<&Glyph>], out: &mut String, margins: Option<(f64, f64)>) {
         let mut previous: Option<(f64, f64)> = None;
         let mut wrapped = false;
-        for line in &lines {
+        for line in lines {
             let (y, size) = (line[0].y, line[0].size);
             // A gap of more than two lines is a paragraph break, as in `pdftotext -layout`.
             let gap = previous.is_some_and(|(py, ps)| y - py > 2.2 * ps.max(size));
