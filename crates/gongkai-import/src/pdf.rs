@@ -11,7 +11,7 @@
 //! (DEPENDENCIES.md §3.6), so it runs under `catch_unwind`.
 
 use crate::error::ImportError;
-use crate::layout::{Line, from_text};
+use crate::layout::{Line, from_text, is_page_mark};
 use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
 
 /// The lines of a PDF file.
@@ -31,12 +31,20 @@ pub fn layout_text(bytes: &[u8]) -> Result<String, ImportError> {
     let pages = collect(bytes)?;
     let lines: Vec<Vec<Vec<&Glyph>>> = pages.iter().map(Page::lines).collect();
     let margins = prose_margins(&pages, &lines);
-    let mut out = String::new();
+    let mut w = TextWriter::default();
     for (page, lines) in pages.iter().zip(&lines) {
-        page.write_text(lines, &mut out, margins);
-        out.push('\n');
+        page.write_text(lines, &mut w, margins);
     }
-    Ok(out)
+    w.out.push('\n');
+    Ok(w.out)
+}
+
+/// The text written so far, and the type size of its last line if that line is prose wrapped
+/// at the right margin (its paragraph may carry on).
+#[derive(Default)]
+struct TextWriter {
+    out: String,
+    wrapped: Option<f64>,
 }
 
 /// The left and right margins of the document's prose: where most of its lines start and end
@@ -332,41 +340,38 @@ impl OutputDev for Collector {
 
 impl Page {
     /// Writes the page as column-aligned text. Prose wrapped at the right margin is joined
-    /// back into its paragraph, so that section text does not break mid-word at every line.
-    fn write_text(&self, lines: &[Vec<&Glyph>], out: &mut String, margins: Option<(f64, f64)>) {
+    /// back into its paragraph, also across a page break, so that section text does not break
+    /// mid-word at every printed line; page numbers are left out.
+    fn write_text(&self, lines: &[Vec<&Glyph>], w: &mut TextWriter, margins: Option<(f64, f64)>) {
         let mut previous: Option<(f64, f64)> = None;
-        let mut wrapped = false;
         for line in lines {
-            let (y, size) = (line[0].y, line[0].size);
-            // A gap of more than two lines is a paragraph break, as in `pdftotext -layout`.
-            let gap = previous.is_some_and(|(py, ps)| y - py > 2.2 * ps.max(size));
-            if gap && wrapped {
-                out.push('\n');
+            let text = self.cells(line).join("    ");
+            if is_page_mark(&text) {
+                continue;
             }
-            let cells = self.cells(line);
-            let text = cells.join("    ");
-            if wrapped && !gap && continues(line, &text, margins) {
-                if out.ends_with(|c: char| c.is_ascii_alphanumeric())
+            let (y, size) = (line[0].y, line[0].size);
+            // A gap of more than two lines is a paragraph break, as in `pdftotext -layout`; so
+            // is a new page, unless the paragraph carries on in the same type size.
+            let gap = previous.is_none_or(|(py, ps)| y - py > 2.2 * ps.max(size));
+            let carried = w.wrapped.is_some_and(|s| (s - size).abs() < 0.5);
+            let new_page = previous.is_none();
+            if carried && (!gap || new_page) && continues(line, &text, margins) {
+                if w.out.ends_with(|c: char| c.is_ascii_alphanumeric())
                     && text.starts_with(|c: char| c.is_ascii_alphanumeric())
                 {
-                    out.push(' ');
+                    w.out.push(' ');
                 }
-            } else if previous.is_some() {
-                out.push('\n');
-                if gap {
-                    out.push('\n');
-                }
+            } else if !w.out.is_empty() {
+                w.out.push_str(if gap { "\n\n" } else { "\n" });
             }
-            out.push_str(&text);
+            w.out.push_str(&text);
             previous = Some((y, size));
             let heading = is_numbered(&text) && text.chars().count() <= 30 && !text.contains('。');
-            wrapped = self.is_prose(line)
+            let wrapped = self.is_prose(line)
                 && margins.is_some_and(|(_, right)| reaches(line, right))
                 && !heading
                 && !text.ends_with(['。', '：', ':', '；']);
-        }
-        if previous.is_some() {
-            out.push('\n');
+            w.wrapped = wrapped.then_some(size);
         }
     }
 

@@ -131,7 +131,7 @@ fn dump() {
 }
 
 #[test]
-fn pdf_prose_wrapped_at_the_right_margin_reads_as_one_paragraph() {
+fn pdf_prose_wrapped_at_the_right_margin_or_a_page_break_reads_as_one_paragraph() {
     let r = gongkai_import::parse_file(&shared().join("samples/hongze-2024.pdf")).unwrap();
     let preface = r.section(gongkai_domain::report::Section::Preface);
     assert!(
@@ -142,4 +142,10 @@ fn pdf_prose_wrapped_at_the_right_margin_reads_as_one_paragraph() {
     // Each numbered item of 总体情况 still starts a line of its own.
     let overview = r.section(gongkai_domain::report::Section::Overview);
     assert!(overview.contains("\n（一）主动公开情况。"), "{overview:?}");
+    // A paragraph that runs over a page break (past the page number “-4-”) is one paragraph.
+    let problems = r.section(gongkai_domain::report::Section::Problems);
+    assert!(
+        problems.contains("答复书模板，使各行政机关"),
+        "{problems:?}"
+    );
 }
