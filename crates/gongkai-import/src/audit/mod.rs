@@ -14,7 +14,7 @@ use crate::normalize::key;
 use gongkai_domain::report::table3::Row;
 use gongkai_domain::report::{AnnualReport, Finding, Format, Section, Severity, rules};
 use similarity::Signature;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -261,35 +261,40 @@ fn years_view(report: &AnnualReport) -> AnnualReport {
 
 /// Runs the rules across reports (Y-01…Y-03, SIM-01) and adds their findings to the entries.
 fn cross(entries: &mut [Entry]) {
-    years(entries);
-    similar(entries);
+    let keys = agency_keys(entries);
+    years(entries, &keys);
+    similar(entries, &keys);
 }
 
 /// The grouping key of an agency: its normalised name, a longer name mapped to a shorter one it
-/// ends with (“淮安市洪泽区人民政府” → “洪泽区人民政府”).
+/// ends with (“淮安市洪泽区人民政府” → “洪泽区人民政府”): the shortest of its suffixes of at
+/// least five characters that another report names. Each name looks up only its own suffixes,
+/// so a batch of 10,000 agencies does not compare every name with every other.
 fn agency_keys(entries: &[Entry]) -> Vec<Option<String>> {
     let names: Vec<Option<String>> = entries
         .iter()
         .map(|e| e.agency.as_deref().map(key))
         .collect();
-    let mut distinct: Vec<&String> = names.iter().flatten().collect();
-    distinct.sort_by_key(|n| n.chars().count());
-    distinct.dedup();
+    let distinct: HashSet<&str> = names.iter().flatten().map(String::as_str).collect();
     names
         .iter()
         .map(|n| {
             let n = n.as_ref()?;
-            let short = distinct
+            let starts: Vec<usize> = n.char_indices().map(|(i, _)| i).collect();
+            let short = starts
                 .iter()
-                .find(|d| d.chars().count() >= 5 && n.ends_with(d.as_str()))
-                .map_or(n.clone(), |d| (*d).clone());
-            Some(short)
+                .enumerate()
+                .rev()
+                .filter(|(j, _)| starts.len() - j >= 5)
+                .map(|(_, &i)| &n[i..])
+                .find(|suffix| distinct.contains(suffix))
+                .unwrap_or(n);
+            Some(short.to_owned())
         })
         .collect()
 }
 
-fn years(entries: &mut [Entry]) {
-    let keys = agency_keys(entries);
+fn years(entries: &mut [Entry], keys: &[Option<String>]) {
     let mut by: BTreeMap<(String, i32), usize> = BTreeMap::new();
     for (i, k) in keys.iter().enumerate() {
         let year = entries[i].year;
@@ -316,8 +321,7 @@ fn years(entries: &mut [Entry]) {
 /// SIM-01 findings named one by one per report and section; further matches are counted.
 const SIM_LISTED: usize = 3;
 
-fn similar(entries: &mut [Entry]) {
-    let keys = agency_keys(entries);
+fn similar(entries: &mut [Entry], keys: &[Option<String>]) {
     for section in [Section::Overview, Section::Problems] {
         let sigs: Vec<(usize, &Signature)> = entries
             .iter()
@@ -380,4 +384,33 @@ fn sim_warning(section: Section, message: String) -> Finding {
         format!("sections.{}", section.def().key),
         message,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_agency_is_grouped_under_the_shortest_name_of_it_another_report_uses() {
+        let entry = |agency: &str| Entry {
+            agency: Some(agency.to_owned()),
+            ..failed(Path::new("x"), String::new())
+        };
+        let entries = [
+            entry("淮安市洪泽区人民政府"),
+            entry("洪泽区人民政府"),
+            entry("区人民政府"),
+            entry("人民政府"),
+            entry("某某县人民政府"),
+        ];
+        let keys = agency_keys(&entries);
+        let want = [
+            "区人民政府",
+            "区人民政府",
+            "区人民政府",
+            "人民政府",
+            "某某县人民政府",
+        ];
+        assert_eq!(keys, want.map(|k| Some(k.to_owned())));
+    }
 }
