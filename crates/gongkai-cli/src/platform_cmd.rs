@@ -5,6 +5,7 @@
 //! `--data` / `--database` options as `serve`.
 
 mod admin_cmd;
+mod audit_cmd;
 mod serve_cmd;
 mod settings;
 
@@ -44,8 +45,22 @@ pub struct ServeArgs {
 /// `gongkai audit …`
 #[derive(Subcommand)]
 pub enum AuditCmd {
-    /// 校验每个机关的审计日志哈希链，指出第一处断裂
-    Verify(DbArgs),
+    /// 校验每个机关的审计日志（密钥签名链与检查点），指出每处问题；有问题时退出码为 1
+    Verify {
+        #[command(flatten)]
+        db: DbArgs,
+        /// 另外对照的检查点文件（例如另存在其他机器上的副本），可多次给出
+        #[arg(long = "checkpoints", value_name = "FILE")]
+        checkpoints: Vec<PathBuf>,
+    },
+    /// 把每个机关当前的审计链尾（带签名）追加写入文件，留作外部副本
+    Checkpoint {
+        #[command(flatten)]
+        db: DbArgs,
+        /// 写入的文件（追加）；不给出则输出到屏幕
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Options of `gongkai migrate`.
@@ -87,9 +102,13 @@ pub fn admin(cmd: AdminCmd) -> anyhow::Result<Outcome> {
 /// Runs an audit-log command.
 pub fn audit(cmd: AuditCmd) -> anyhow::Result<Outcome> {
     match cmd {
-        AuditCmd::Verify(db) => {
+        AuditCmd::Verify { db, checkpoints } => {
             let cfg = settings::Settings::load(&db, None)?;
-            block_on(admin_cmd::verify(cfg))
+            block_on(audit_cmd::verify(cfg, checkpoints))
+        }
+        AuditCmd::Checkpoint { db, out } => {
+            let cfg = settings::Settings::load(&db, None)?;
+            block_on(audit_cmd::checkpoint(cfg, out))
         }
     }
 }
@@ -98,7 +117,7 @@ pub fn audit(cmd: AuditCmd) -> anyhow::Result<Outcome> {
 pub fn migrate(args: MigrateArgs) -> anyhow::Result<Outcome> {
     let cfg = settings::Settings::load(&args.db, None)?;
     block_on(async move {
-        let store = settings::open_store(&cfg).await?;
+        let store = settings::open_store(&cfg, settings::Open::CreateIfMissing).await?;
         println!("数据库已是最新结构（{}）", store.backend());
         Ok(Outcome::Ok)
     })

@@ -100,31 +100,50 @@ impl Role {
         self == Self::SystemAdmin
     }
 
-    /// Whether an account of this role may grant `other` (only 系统管理员 grants 系统管理员).
-    pub fn can_grant(self, other: Role) -> bool {
+    /// Which agencies the role sees: its own agency, its subtree, or the whole platform.
+    pub fn view(self) -> View {
         match self {
-            Self::SystemAdmin => true,
-            Self::AgencyAdmin => other != Self::SystemAdmin,
-            _ => false,
+            Self::SystemAdmin => View::Platform,
+            Self::Inspector => View::Subtree,
+            _ => View::Agency,
         }
+    }
+
+    /// Whether an account of this role may grant `other`: only roles that manage accounts grant,
+    /// and never a role that would see more than the granting role sees (a 公开办管理员 cannot
+    /// make a 督查, whose view is the whole subtree).
+    pub fn can_grant(self, other: Role) -> bool {
+        self.can_manage_accounts() && other.view() <= self.view()
     }
 }
 
-/// A login name: 2–64 characters of ASCII letters, digits, `.`, `_` or `-`.
+/// How far a role sees, ordered from narrow to wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum View {
+    /// Its own agency.
+    Agency,
+    /// Its agency and every agency below.
+    Subtree,
+    /// Every agency on the platform.
+    Platform,
+}
+
+/// A login name: 2–64 characters of ASCII letters, digits, `.`, `_` or `-`, kept in lower case
+/// so that `yz_clerk` and `YZ_CLERK` are one account.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Username(String);
 
 impl Username {
-    /// Parses a login name, trimming surrounding spaces.
+    /// Parses a login name, trimming surrounding spaces and folding to lower case.
     pub fn parse(s: &str) -> Result<Self, AccountError> {
         let s = s.trim();
         let ok = (2..=64).contains(&s.len())
             && s.chars()
                 .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
         if ok {
-            Ok(Self(s.to_owned()))
+            Ok(Self(s.to_ascii_lowercase()))
         } else {
-            Err(AccountError::BadUsername(s.to_owned()))
+            Err(AccountError::BadUsername(clip(s, 64)))
         }
     }
 
@@ -134,15 +153,88 @@ impl Username {
     }
 }
 
-/// The shortest password accepted.
+/// The shortest password accepted (等保 2.0 practice asks for at least 8; we ask for 10).
 pub const MIN_PASSWORD_CHARS: usize = 10;
+/// The longest password accepted (hashing cost stays bounded).
+pub const MAX_PASSWORD_CHARS: usize = 128;
+/// The longest display name (姓名).
+pub const MAX_DISPLAY_NAME_CHARS: usize = 32;
 
-/// Checks a new password's length.
-pub fn check_new_password(p: &str) -> Result<(), AccountError> {
-    if p.chars().count() < MIN_PASSWORD_CHARS {
+/// Checks a new password against 网络安全等级保护 2.0 practice: 10–128 characters, at least three
+/// of the four classes (lower case, upper case, digits, symbols), no spaces or control
+/// characters, and not containing the login name.
+pub fn check_new_password(p: &str, username: &str) -> Result<(), AccountError> {
+    let n = p.chars().count();
+    if n < MIN_PASSWORD_CHARS {
         return Err(AccountError::WeakPassword);
     }
+    if n > MAX_PASSWORD_CHARS {
+        return Err(AccountError::LongPassword);
+    }
+    if p.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(AccountError::PasswordSpaces);
+    }
+    let classes = [
+        p.chars().any(|c| c.is_ascii_lowercase()),
+        p.chars().any(|c| c.is_ascii_uppercase()),
+        p.chars().any(|c| c.is_ascii_digit()),
+        p.chars().any(|c| !c.is_ascii_alphanumeric()),
+    ];
+    if classes.iter().filter(|&&c| c).count() < 3 {
+        return Err(AccountError::FewClasses);
+    }
+    let name = username.trim().to_ascii_lowercase();
+    if name.len() >= 2 && p.to_ascii_lowercase().contains(&name) {
+        return Err(AccountError::ContainsUsername);
+    }
     Ok(())
+}
+
+/// Checks a display name (姓名): 1–32 characters, no control characters.
+pub fn parse_display_name(s: &str) -> Result<String, AccountError> {
+    let s = s.trim();
+    let n = s.chars().count();
+    if n == 0 || n > MAX_DISPLAY_NAME_CHARS || s.chars().any(char::is_control) {
+        return Err(AccountError::BadDisplayName);
+    }
+    Ok(s.to_owned())
+}
+
+/// How failed sign-ins slow down further attempts: a few free tries, then a delay that doubles
+/// with every failure up to a cap. Nobody is ever locked out for good, and a counter forgets
+/// its failures after a quiet period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Throttle {
+    /// Failures allowed without any delay.
+    pub free: u32,
+    /// The first delay, in seconds.
+    pub base_secs: u32,
+    /// The longest delay, in seconds.
+    pub max_secs: u32,
+    /// After this many seconds without an attempt the failures are forgotten.
+    pub forget_secs: u32,
+}
+
+impl Throttle {
+    /// The wait, in seconds, before the attempt after `failures` failures.
+    pub fn delay_secs(&self, failures: u32) -> u32 {
+        if failures < self.free {
+            return 0;
+        }
+        let doublings = (failures - self.free).min(31);
+        self.base_secs
+            .saturating_mul(1u32 << doublings)
+            .min(self.max_secs)
+    }
+}
+
+/// At most `max` characters of `s` without control characters, for quoting input in messages.
+pub fn clip(s: &str, max: usize) -> String {
+    let mut out: String = s.chars().filter(|c| !c.is_control()).take(max).collect();
+    if s.chars().count() > max {
+        out.push('…');
+    }
+    out
 }
 
 /// Why account input was refused (shown to users, so in Chinese).
@@ -157,4 +249,97 @@ pub enum AccountError {
     /// The password is too short.
     #[error("密码至少 10 位")]
     WeakPassword,
+    /// The password is too long.
+    #[error("密码不能超过 128 位")]
+    LongPassword,
+    /// The password contains spaces or control characters.
+    #[error("密码不能包含空格或控制字符")]
+    PasswordSpaces,
+    /// The password mixes fewer than three character classes.
+    #[error("密码须至少包含小写字母、大写字母、数字、符号中的三类")]
+    FewClasses,
+    /// The password contains the login name.
+    #[error("密码不能包含用户名")]
+    ContainsUsername,
+    /// The display name is empty, too long or has control characters.
+    #[error("姓名不能为空，不超过 32 字，且不能包含控制字符")]
+    BadDisplayName,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn login_names_are_one_account_whatever_the_case() {
+        let a = Username::parse("YZ_Clerk").unwrap();
+        assert_eq!(a, Username::parse(" yz_clerk ").unwrap());
+        assert_eq!(a.as_str(), "yz_clerk");
+        assert!(Username::parse(&"a".repeat(65)).is_err());
+        assert!(Username::parse("张三").is_err());
+    }
+
+    #[test]
+    fn passwords_need_length_three_classes_and_no_login_name() {
+        assert_eq!(
+            check_new_password("          ", "x"),
+            Err(AccountError::PasswordSpaces)
+        );
+        assert_eq!(
+            check_new_password("abcdefghij", "x"),
+            Err(AccountError::FewClasses)
+        );
+        assert_eq!(
+            check_new_password("Abcdefghij", "x"),
+            Err(AccountError::FewClasses)
+        );
+        assert_eq!(
+            check_new_password("Abc1", "x"),
+            Err(AccountError::WeakPassword)
+        );
+        assert_eq!(
+            check_new_password("Yz_Clerk2026", "yz_clerk"),
+            Err(AccountError::ContainsUsername)
+        );
+        assert!(check_new_password("Abcdefghi1", "yz_clerk").is_ok());
+        assert!(check_new_password("gongkai-2026!", "yz_clerk").is_ok());
+        assert_eq!(
+            check_new_password(&"Aa1".repeat(50), "x"),
+            Err(AccountError::LongPassword)
+        );
+    }
+
+    #[test]
+    fn a_role_grants_only_roles_that_see_no_more_than_it() {
+        assert!(Role::SystemAdmin.can_grant(Role::Inspector));
+        assert!(Role::SystemAdmin.can_grant(Role::SystemAdmin));
+        assert!(Role::AgencyAdmin.can_grant(Role::Clerk));
+        assert!(Role::AgencyAdmin.can_grant(Role::AgencyAdmin));
+        assert!(!Role::AgencyAdmin.can_grant(Role::Inspector));
+        assert!(!Role::AgencyAdmin.can_grant(Role::SystemAdmin));
+        assert!(!Role::Inspector.can_grant(Role::Clerk));
+        assert!(!Role::Clerk.can_grant(Role::Clerk));
+    }
+
+    #[test]
+    fn throttle_delays_double_after_the_free_tries_and_stop_at_the_cap() {
+        let t = Throttle {
+            free: 5,
+            base_secs: 1,
+            max_secs: 900,
+            forget_secs: 3600,
+        };
+        let delays: Vec<u32> = (0..8).map(|f| t.delay_secs(f)).collect();
+        assert_eq!(delays, [0, 0, 0, 0, 0, 1, 2, 4]);
+        assert_eq!(t.delay_secs(40), 900);
+        assert_eq!(t.delay_secs(u32::MAX), 900);
+    }
+
+    #[test]
+    fn display_names_have_no_control_characters() {
+        assert_eq!(parse_display_name(" 张三 ").unwrap(), "张三");
+        assert!(parse_display_name("").is_err());
+        assert!(parse_display_name("张\u{0}三").is_err());
+        assert!(parse_display_name(&"张".repeat(33)).is_err());
+    }
 }

@@ -107,14 +107,14 @@ pub enum AgencyError {
     #[error("机关代码“{0}”无效：应为 2–32 位字母、数字或连字符")]
     BadCode(String),
     /// The name is empty or too long.
-    #[error("机关名称不能为空，且不超过 100 字")]
+    #[error("机关名称不能为空，不超过 100 字，且不能包含控制字符")]
     BadName,
 }
 
-/// Checks an agency name (1–100 characters after trimming).
+/// Checks an agency name (1–100 characters after trimming, no control characters).
 pub fn parse_agency_name(s: &str) -> Result<String, AgencyError> {
     let s = s.trim();
-    if s.is_empty() || s.chars().count() > 100 {
+    if s.is_empty() || s.chars().count() > 100 || s.chars().any(char::is_control) {
         return Err(AgencyError::BadName);
     }
     Ok(s.to_owned())

@@ -11,5 +11,6 @@ pub mod agency;
 pub mod application;
 pub mod audit;
 pub mod calendar;
+pub mod contact;
 pub mod deadline;
 pub mod report;

@@ -1,22 +1,22 @@
-//! Accounts and API tokens: create, read within a scope, optimistic update, login lookups.
+//! Accounts: create, read within a scope, optimistic update, password changes, login lookups.
 
 use crate::agencies::{corrupt, insert_agency, scope_ids, unique};
-use crate::audit::{self, Change};
-use crate::entity::{api_tokens, users};
+use crate::audit::{self, Change, Tx};
+use crate::entity::users;
 use crate::{
-    AccountStore, Actor, AgencyId, ApiToken, NewAgency, NewUser, Role, Scope, SeaStore, StoreError,
+    AccountStore, Actor, AgencyId, NewAgency, NewUser, Role, Scope, SeaStore, StoreError,
     StoreResult, User, UserChanges, UserId, Username,
 };
 use async_trait::async_trait;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, NotSet, PaginatorTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    QueryFilter, QueryOrder, Set,
 };
 
 const USER: &str = "账号";
 
-fn to_user(m: users::Model) -> StoreResult<User> {
+pub(crate) fn to_user(m: users::Model) -> StoreResult<User> {
     Ok(User {
         id: UserId(m.id),
         agency_id: AgencyId(m.agency_id),
@@ -24,17 +24,19 @@ fn to_user(m: users::Model) -> StoreResult<User> {
         role: Role::parse(&m.role).map_err(|_| corrupt("角色"))?,
         display_name: m.display_name,
         active: m.active,
+        must_change_password: m.must_change_password,
+        session_epoch: m.session_epoch,
         version: m.version,
     })
 }
 
 async fn insert_user(
-    txn: &DatabaseTransaction,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     agency: AgencyId,
     new: &NewUser,
 ) -> StoreResult<User> {
-    audit::lock_agency(txn, agency.0).await?;
+    audit::lock_agency(&tx.txn, agency.0).await?;
     let now = audit::now();
     let row = users::ActiveModel {
         id: NotSet,
@@ -44,11 +46,13 @@ async fn insert_user(
         role: Set(new.role.as_str().to_owned()),
         password_hash: Set(new.password_hash.clone()),
         active: Set(true),
+        must_change_password: Set(new.must_change_password),
+        session_epoch: Set(1),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
     };
-    let user = to_user(row.insert(txn).await.map_err(unique("用户名"))?)?;
+    let user = to_user(row.insert(&tx.txn).await.map_err(unique("用户名"))?)?;
     let change = Change {
         action: "user_created",
         subject: "user",
@@ -56,12 +60,16 @@ async fn insert_user(
         before: None,
         after: audit::json(&user),
     };
-    audit::append(txn, agency.0, actor, change).await?;
+    tx.append(agency.0, actor, change).await?;
     Ok(user)
 }
 
 /// The account `id` if it belongs to `agency`, read inside `txn`.
-async fn user_in(txn: &DatabaseTransaction, agency: AgencyId, id: UserId) -> StoreResult<User> {
+pub(crate) async fn user_in(
+    txn: &DatabaseTransaction,
+    agency: AgencyId,
+    id: UserId,
+) -> StoreResult<User> {
     let row = users::Entity::find_by_id(id.0)
         .filter(users::Column::AgencyId.eq(agency.0))
         .one(txn)
@@ -72,19 +80,19 @@ async fn user_in(txn: &DatabaseTransaction, agency: AgencyId, id: UserId) -> Sto
 #[async_trait]
 impl AccountStore for SeaStore {
     async fn bootstrap(&self, root: &NewAgency, admin: &NewUser) -> StoreResult<Option<User>> {
-        let txn = self.db.begin().await?;
-        if users::Entity::find().count(&txn).await? > 0 {
+        let mut tx = self.begin().await?;
+        if users::Entity::find().count(&tx.txn).await? > 0 {
             return Ok(None);
         }
         let system = Actor::system();
         let result = async {
-            let agency = insert_agency(&txn, &system, root).await?;
-            insert_user(&txn, &system, agency.id, admin).await
+            let agency = insert_agency(&mut tx, &system, root).await?;
+            insert_user(&mut tx, &system, agency.id, admin).await
         }
         .await;
         match result {
             Ok(user) => {
-                txn.commit().await?;
+                tx.commit().await?;
                 Ok(Some(user))
             }
             Err(StoreError::Conflict { .. }) => Ok(None),
@@ -98,9 +106,9 @@ impl AccountStore for SeaStore {
         agency: AgencyId,
         new: &NewUser,
     ) -> StoreResult<User> {
-        let txn = self.db.begin().await?;
-        let user = insert_user(&txn, actor, agency, new).await?;
-        txn.commit().await?;
+        let mut tx = self.begin().await?;
+        let user = insert_user(&mut tx, actor, agency, new).await?;
+        tx.commit().await?;
         Ok(user)
     }
 
@@ -132,9 +140,11 @@ impl AccountStore for SeaStore {
         version: i32,
         changes: &UserChanges,
     ) -> StoreResult<User> {
-        let txn = self.db.begin().await?;
-        audit::lock_agency(&txn, agency.0).await?;
-        let before = user_in(&txn, agency, id).await?;
+        let mut tx = self.begin().await?;
+        audit::lock_agency(&tx.txn, agency.0).await?;
+        let before = user_in(&tx.txn, agency, id).await?;
+        // Disabling an account ends its sessions at once.
+        let epoch = before.session_epoch + i32::from(before.active && !changes.active);
         let done = users::Entity::update_many()
             .col_expr(
                 users::Column::DisplayName,
@@ -142,25 +152,31 @@ impl AccountStore for SeaStore {
             )
             .col_expr(users::Column::Role, Expr::value(changes.role.as_str()))
             .col_expr(users::Column::Active, Expr::value(changes.active))
+            .col_expr(users::Column::SessionEpoch, Expr::value(epoch))
             .col_expr(users::Column::Version, Expr::value(version + 1))
             .col_expr(users::Column::UpdatedAt, Expr::value(audit::now()))
             .filter(users::Column::Id.eq(id.0))
             .filter(users::Column::Version.eq(version))
-            .exec(&txn)
+            .exec(&tx.txn)
             .await?;
         if done.rows_affected == 0 {
             return Err(StoreError::Stale);
         }
-        let after = user_in(&txn, agency, id).await?;
+        let after = user_in(&tx.txn, agency, id).await?;
+        let action = match (before.active, after.active) {
+            (true, false) => "user_disabled",
+            (false, true) => "user_enabled",
+            _ => "user_updated",
+        };
         let change = Change {
-            action: "user_updated",
+            action,
             subject: "user",
             subject_id: id.to_string(),
             before: audit::json(&before),
             after: audit::json(&after),
         };
-        audit::append(&txn, agency.0, actor, change).await?;
-        txn.commit().await?;
+        tx.append(agency.0, actor, change).await?;
+        tx.commit().await?;
         Ok(after)
     }
 
@@ -170,32 +186,45 @@ impl AccountStore for SeaStore {
         agency: AgencyId,
         id: UserId,
         hash: &str,
-    ) -> StoreResult<()> {
-        let txn = self.db.begin().await?;
-        audit::lock_agency(&txn, agency.0).await?;
-        let user = user_in(&txn, agency, id).await?;
+        must_change: bool,
+    ) -> StoreResult<User> {
+        let mut tx = self.begin().await?;
+        audit::lock_agency(&tx.txn, agency.0).await?;
+        let user = user_in(&tx.txn, agency, id).await?;
         users::Entity::update_many()
             .col_expr(users::Column::PasswordHash, Expr::value(hash))
+            .col_expr(users::Column::MustChangePassword, Expr::value(must_change))
+            .col_expr(
+                users::Column::SessionEpoch,
+                Expr::value(user.session_epoch + 1),
+            )
             .col_expr(users::Column::Version, Expr::value(user.version + 1))
             .col_expr(users::Column::UpdatedAt, Expr::value(audit::now()))
             .filter(users::Column::Id.eq(id.0))
-            .exec(&txn)
+            .exec(&tx.txn)
             .await?;
+        let own = actor.user_id == Some(id);
+        let action = if own {
+            "password_changed"
+        } else {
+            "password_reset"
+        };
         let change = Change {
-            action: "password_changed",
+            action,
             subject: "user",
             subject_id: id.to_string(),
             before: None,
             after: None,
         };
-        audit::append(&txn, agency.0, actor, change).await?;
-        txn.commit().await?;
-        Ok(())
+        tx.append(agency.0, actor, change).await?;
+        let after = user_in(&tx.txn, agency, id).await?;
+        tx.commit().await?;
+        Ok(after)
     }
 
     async fn user_for_login(&self, username: &str) -> StoreResult<Option<(User, String)>> {
         let row = users::Entity::find()
-            .filter(users::Column::Username.eq(username))
+            .filter(users::Column::Username.eq(username.trim().to_ascii_lowercase()))
             .one(&self.db)
             .await?;
         match row {
@@ -205,57 +234,5 @@ impl AccountStore for SeaStore {
             }
             None => Ok(None),
         }
-    }
-
-    async fn create_api_token(
-        &self,
-        actor: &Actor,
-        agency: AgencyId,
-        user: UserId,
-        name: &str,
-        token_hash: &str,
-    ) -> StoreResult<ApiToken> {
-        let txn = self.db.begin().await?;
-        audit::lock_agency(&txn, agency.0).await?;
-        user_in(&txn, agency, user).await?;
-        let row = api_tokens::ActiveModel {
-            id: NotSet,
-            agency_id: Set(agency.0),
-            user_id: Set(user.0),
-            name: Set(name.to_owned()),
-            token_hash: Set(token_hash.to_owned()),
-            created_at: Set(audit::now()),
-        };
-        let row = row.insert(&txn).await.map_err(unique("令牌"))?;
-        let token = ApiToken {
-            id: row.id,
-            agency_id: agency,
-            user_id: user,
-            name: row.name,
-        };
-        let change = Change {
-            action: "api_token_created",
-            subject: "api_token",
-            subject_id: token.id.to_string(),
-            before: None,
-            after: audit::json(&token),
-        };
-        audit::append(&txn, agency.0, actor, change).await?;
-        txn.commit().await?;
-        Ok(token)
-    }
-
-    async fn user_for_token(&self, token_hash: &str) -> StoreResult<Option<User>> {
-        let token = api_tokens::Entity::find()
-            .filter(api_tokens::Column::TokenHash.eq(token_hash))
-            .one(&self.db)
-            .await?;
-        let Some(token) = token else { return Ok(None) };
-        let row = users::Entity::find_by_id(token.user_id)
-            .filter(users::Column::AgencyId.eq(token.agency_id))
-            .filter(users::Column::Active.eq(true))
-            .one(&self.db)
-            .await?;
-        row.map(to_user).transpose()
     }
 }

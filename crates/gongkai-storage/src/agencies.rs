@@ -1,6 +1,6 @@
 //! Agencies: create, read within a scope, optimistic update; and scope resolution over the tree.
 
-use crate::audit::{self, Change, GENESIS};
+use crate::audit::{self, Change, GENESIS, Tx};
 use crate::entity::agencies;
 use crate::{
     Actor, Agency, AgencyCode, AgencyDetails, AgencyId, AgencyLevel, AgencyStore, Contact,
@@ -10,7 +10,7 @@ use async_trait::async_trait;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, NotSet, QueryFilter,
-    QueryOrder, QuerySelect, Set, SqlErr, TransactionTrait,
+    QueryOrder, QuerySelect, Set, SqlErr,
 };
 use std::collections::HashMap;
 
@@ -118,39 +118,83 @@ fn new_row(new: &NewAgency) -> agencies::ActiveModel {
     }
 }
 
-/// Inserts an agency and its first audit event inside `txn`.
+/// What a duplicate name under one parent is called in messages.
+const SAME_NAME: &str = "同一上级机关下的同名机关";
+
+/// Refuses a name already used by another agency under the same parent (roots included,
+/// which the unique index cannot cover because their parent is NULL).
+async fn check_name_free<C: ConnectionTrait>(
+    db: &C,
+    parent: Option<AgencyId>,
+    name: &str,
+    except: Option<AgencyId>,
+) -> StoreResult<()> {
+    let mut q = agencies::Entity::find().filter(agencies::Column::Name.eq(name));
+    q = match parent {
+        Some(p) => q.filter(agencies::Column::ParentId.eq(p.0)),
+        None => q.filter(agencies::Column::ParentId.is_null()),
+    };
+    if let Some(id) = except {
+        q = q.filter(agencies::Column::Id.ne(id.0));
+    }
+    match q.one(db).await? {
+        Some(_) => Err(StoreError::Conflict { what: SAME_NAME }),
+        None => Ok(()),
+    }
+}
+
+/// Inserts an agency and its first audit event; the parent's chain records the creation too,
+/// so deleting the agency with all its events later is still detected.
 pub(crate) async fn insert_agency(
-    txn: &sea_orm::DatabaseTransaction,
+    tx: &mut Tx<'_>,
     actor: &Actor,
     new: &NewAgency,
 ) -> StoreResult<Agency> {
     if let Some(parent) = new.parent_id {
-        agencies::Entity::find_by_id(parent.0)
-            .one(txn)
-            .await?
-            .ok_or(StoreError::NotFound {
+        audit::lock_agency(&tx.txn, parent.0)
+            .await
+            .map_err(|_| StoreError::NotFound {
                 what: "上级机关"
             })?;
     }
-    let row = new_row(new).insert(txn).await.map_err(unique("机关代码"))?;
+    check_name_free(&tx.txn, new.parent_id, &new.name, None).await?;
+    let row = new_row(new).insert(&tx.txn).await.map_err(unique_agency)?;
     let agency = to_agency(row)?;
-    let change = Change {
-        action: "agency_created",
+    let created = |action| Change {
+        action,
         subject: "agency",
         subject_id: agency.id.to_string(),
         before: None,
         after: audit::json(&agency),
     };
-    audit::append(txn, agency.id.0, actor, change).await?;
+    tx.append(agency.id.0, actor, created("agency_created"))
+        .await?;
+    if let Some(parent) = new.parent_id {
+        tx.append(parent.0, actor, created("agency_child_created"))
+            .await?;
+    }
     Ok(agency)
+}
+
+/// Maps the unique indexes of `agencies` to what they protect.
+fn unique_agency(e: DbErr) -> StoreError {
+    match e.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(msg)) if msg.contains("name") => {
+            StoreError::Conflict { what: SAME_NAME }
+        }
+        Some(SqlErr::UniqueConstraintViolation(_)) => StoreError::Conflict {
+            what: "机关代码"
+        },
+        _ => StoreError::Backend(e),
+    }
 }
 
 #[async_trait]
 impl AgencyStore for SeaStore {
     async fn create_agency(&self, actor: &Actor, new: &NewAgency) -> StoreResult<Agency> {
-        let txn = self.db.begin().await?;
-        let agency = insert_agency(&txn, actor, new).await?;
-        txn.commit().await?;
+        let mut tx = self.begin().await?;
+        let agency = insert_agency(&mut tx, actor, new).await?;
+        tx.commit().await?;
         Ok(agency)
     }
 
@@ -181,9 +225,11 @@ impl AgencyStore for SeaStore {
         version: i32,
         details: &AgencyDetails,
     ) -> StoreResult<Agency> {
-        let txn = self.db.begin().await?;
-        let before = agencies::Entity::find_by_id(id.0).one(&txn).await?;
+        let mut tx = self.begin().await?;
+        audit::lock_agency(&tx.txn, id.0).await?;
+        let before = agencies::Entity::find_by_id(id.0).one(&tx.txn).await?;
         let before = to_agency(before.ok_or(StoreError::NotFound { what: "机关" })?)?;
+        check_name_free(&tx.txn, before.parent_id, &details.name, Some(id)).await?;
         let c = &details.contact;
         let done = agencies::Entity::update_many()
             .col_expr(agencies::Column::Name, Expr::value(details.name.clone()))
@@ -195,12 +241,13 @@ impl AgencyStore for SeaStore {
             .col_expr(agencies::Column::UpdatedAt, Expr::value(audit::now()))
             .filter(agencies::Column::Id.eq(id.0))
             .filter(agencies::Column::Version.eq(version))
-            .exec(&txn)
-            .await?;
+            .exec(&tx.txn)
+            .await
+            .map_err(unique_agency)?;
         if done.rows_affected == 0 {
             return Err(StoreError::Stale);
         }
-        let after = agencies::Entity::find_by_id(id.0).one(&txn).await?;
+        let after = agencies::Entity::find_by_id(id.0).one(&tx.txn).await?;
         let after = to_agency(after.ok_or(StoreError::NotFound { what: "机关" })?)?;
         let change = Change {
             action: "agency_updated",
@@ -209,8 +256,8 @@ impl AgencyStore for SeaStore {
             before: audit::json(&before),
             after: audit::json(&after),
         };
-        audit::append(&txn, id.0, actor, change).await?;
-        txn.commit().await?;
+        tx.append(id.0, actor, change).await?;
+        tx.commit().await?;
         Ok(after)
     }
 }

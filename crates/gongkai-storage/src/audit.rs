@@ -1,21 +1,28 @@
-//! The audit log: append inside the caller's transaction, read, and verify the hash chains.
+//! The audit log: append inside the caller's transaction, and read.
 //!
 //! Each agency has its own chain. Event `n` stores `prev_hash` (the hash of event `n-1`, or 64
-//! zeros) and `hash = SHA-256(prev_hash, agency, seq, actor, action, subject, subject_id, before,
-//! after, at)`, each field length-prefixed so no two field lists hash alike. The agency row keeps
-//! the chain's end (`audit_seq`, `audit_head`), updated in the same transaction, so deleting the
-//! last event is caught too. Appends lock the agency row (`SELECT … FOR UPDATE` on PostgreSQL;
-//! SQLite has a single writer), so two instances never fork a chain.
+//! zeros) and `hash = HMAC-SHA256(key; prev_hash, agency, seq, actor, action, subject,
+//! subject_id, before, after, at)`, each field length-prefixed so no two field lists hash alike.
+//! The key is kept outside the database (`seal.rs`), so rows edited by hand cannot be re-hashed.
+//! The agency row keeps the chain's end (`audit_seq`, `audit_head`), updated in the same
+//! transaction, and every committed head is also written to the checkpoint file, so a deleted
+//! tail, a rolled-back head and a deleted agency are caught as well (`verify.rs`). Appends lock
+//! the agency row (`SELECT … FOR UPDATE` on PostgreSQL; SQLite has a single writer), so two
+//! instances never fork a chain.
+//!
+//! Every write goes through a [`Tx`]: the transaction plus the heads it moved, which
+//! [`Tx::commit`] checkpoints once the database has committed.
 
 use crate::entity::{agencies, audit_events};
-use crate::{Actor, AuditEntry, AuditStore, ChainBreak, ChainReport, Scope, SeaStore, StoreResult};
+use crate::seal::{AuditKey, Head, Seal};
+use crate::{Actor, AuditEntry, AuditStore, Scope, SeaStore, StoreResult};
 use crate::{AgencyId, StoreError};
 use async_trait::async_trait;
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -31,24 +38,78 @@ pub(crate) struct Change<'a> {
     pub after: Option<String>,
 }
 
-/// The hash of one event given the previous hash.
-fn event_hash(prev: &str, m: &audit_events::Model) -> String {
+/// The fields of an event that its hash covers, in order.
+fn hashed_fields(prev: &str, m: &audit_events::Model) -> [String; 10] {
+    [
+        prev.to_owned(),
+        m.agency_id.to_string(),
+        m.seq.to_string(),
+        m.actor.clone(),
+        m.action.clone(),
+        m.subject.clone(),
+        m.subject_id.clone(),
+        m.before.clone().unwrap_or_else(|| "\u{0}null".to_owned()),
+        m.after.clone().unwrap_or_else(|| "\u{0}null".to_owned()),
+        m.at.timestamp_micros().to_string(),
+    ]
+}
+
+/// The keyed hash of one event given the previous hash.
+pub(crate) fn event_hash(key: &AuditKey, prev: &str, m: &audit_events::Model) -> String {
+    let fields = hashed_fields(prev, m);
+    let parts: Vec<&str> = fields.iter().map(String::as_str).collect();
+    key.mac(&parts)
+}
+
+/// The unkeyed SHA-256 of earlier versions, only to seal an old chain once (`verify.rs`).
+pub(crate) fn legacy_hash(prev: &str, m: &audit_events::Model) -> String {
     let mut h = Sha256::new();
-    let fields: [&str; 3] = [prev, &m.agency_id.to_string(), &m.seq.to_string()];
-    let rest = [
-        m.actor.as_str(),
-        &m.action,
-        &m.subject,
-        &m.subject_id,
-        m.before.as_deref().unwrap_or("\u{0}null"),
-        m.after.as_deref().unwrap_or("\u{0}null"),
-        &m.at.timestamp_micros().to_string(),
-    ];
-    for f in fields.iter().chain(rest.iter()) {
+    for f in hashed_fields(prev, m) {
         h.update((f.len() as u64).to_be_bytes());
         h.update(f.as_bytes());
     }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    crate::seal::hex(&h.finalize())
+}
+
+/// A write transaction and the chain heads it has moved.
+pub(crate) struct Tx<'s> {
+    /// The database transaction.
+    pub txn: DatabaseTransaction,
+    seal: &'s Seal,
+    heads: Vec<Head>,
+}
+
+impl SeaStore {
+    /// Starts a write.
+    pub(crate) async fn begin(&self) -> StoreResult<Tx<'_>> {
+        Ok(Tx {
+            txn: self.db.begin().await?,
+            seal: &self.seal,
+            heads: Vec::new(),
+        })
+    }
+}
+
+impl Tx<'_> {
+    /// Appends one event to `agency`'s chain.
+    pub async fn append(
+        &mut self,
+        agency: i64,
+        actor: &Actor,
+        change: Change<'_>,
+    ) -> StoreResult<()> {
+        let head = append(&self.txn, &self.seal.key, agency, actor, change).await?;
+        self.heads.retain(|h| h.agency_id != agency);
+        self.heads.push(head);
+        Ok(())
+    }
+
+    /// Commits, then checkpoints the heads outside the database.
+    pub async fn commit(self) -> StoreResult<()> {
+        self.txn.commit().await?;
+        self.seal.record(&self.heads);
+        Ok(())
+    }
 }
 
 /// Locks `agency`'s row for the rest of `txn` (the chain's mutex). Take it before any insert
@@ -63,13 +124,14 @@ pub(crate) async fn lock_agency(txn: &DatabaseTransaction, agency: i64) -> Store
     Ok(())
 }
 
-/// Appends one event to `agency`'s chain inside `txn`.
-pub(crate) async fn append(
+/// Appends one event to `agency`'s chain inside `txn`; returns the new head.
+async fn append(
     txn: &DatabaseTransaction,
+    key: &AuditKey,
     agency: i64,
     actor: &Actor,
     change: Change<'_>,
-) -> StoreResult<()> {
+) -> StoreResult<Head> {
     let head = agencies::Entity::find_by_id(agency)
         .lock_exclusive()
         .one(txn)
@@ -85,21 +147,27 @@ pub(crate) async fn append(
         subject_id: change.subject_id,
         before: change.before,
         after: change.after,
-        at: Utc::now().trunc_subsecs(6),
+        at: now(),
         prev_hash: head.audit_head.clone(),
         hash: String::new(),
     };
-    row.hash = event_hash(&head.audit_head, &row);
+    row.hash = event_hash(key, &head.audit_head, &row);
     agencies::Entity::update_many()
         .col_expr(agencies::Column::AuditSeq, Expr::value(row.seq))
         .col_expr(agencies::Column::AuditHead, Expr::value(row.hash.clone()))
         .filter(agencies::Column::Id.eq(agency))
         .exec(txn)
         .await?;
+    let new_head = Head {
+        agency_id: agency,
+        agency_code: head.code,
+        seq: row.seq,
+        hash: row.hash.clone(),
+    };
     let mut active: audit_events::ActiveModel = row.into();
     active.id = sea_orm::NotSet;
     active.insert(txn).await?;
-    Ok(())
+    Ok(new_head)
 }
 
 /// JSON of a record for `before` / `after`.
@@ -122,64 +190,6 @@ fn entry(m: audit_events::Model) -> AuditEntry {
     }
 }
 
-/// What is wrong with event `m` given the previous hash and sequence number, if anything.
-fn check_link(prev: &str, seq: i64, m: &audit_events::Model) -> Option<(i64, String)> {
-    if m.seq != seq + 1 {
-        return Some((seq + 1, format!("第 {} 条记录缺失（被删除）", seq + 1)));
-    }
-    if m.prev_hash != prev {
-        return Some((m.seq, "与上一条记录的链接不符".to_owned()));
-    }
-    if event_hash(prev, m) != m.hash {
-        return Some((m.seq, "记录内容与哈希不符（被修改）".to_owned()));
-    }
-    None
-}
-
-/// Walks one agency's chain, page by page, and returns the first break, if any.
-async fn verify_chain<C: ConnectionTrait>(
-    db: &C,
-    agency: &agencies::Model,
-    report: &mut ChainReport,
-) -> StoreResult<Option<ChainBreak>> {
-    let broken = |(seq, problem): (i64, String)| {
-        let agency_id = AgencyId(agency.id);
-        Ok(Some(ChainBreak {
-            agency_id,
-            seq,
-            problem,
-        }))
-    };
-    let (mut prev, mut seq) = (GENESIS.to_owned(), 0i64);
-    loop {
-        let page = audit_events::Entity::find()
-            .filter(audit_events::Column::AgencyId.eq(agency.id))
-            .filter(audit_events::Column::Seq.gt(seq))
-            .order_by_asc(audit_events::Column::Seq)
-            .limit(1000)
-            .all(db)
-            .await?;
-        if page.is_empty() {
-            break;
-        }
-        for m in page {
-            report.events += 1;
-            if let Some(b) = check_link(&prev, seq, &m) {
-                return broken(b);
-            }
-            (prev, seq) = (m.hash, m.seq);
-        }
-    }
-    if seq != agency.audit_seq || prev != agency.audit_head {
-        let msg = format!(
-            "链尾不符：应有 {} 条，实有 {} 条（末尾记录被删除或修改）",
-            agency.audit_seq, seq
-        );
-        return broken((seq + 1, msg));
-    }
-    Ok(None)
-}
-
 #[async_trait]
 impl AuditStore for SeaStore {
     async fn audit_events(&self, scope: Scope, limit: u64) -> StoreResult<Vec<AuditEntry>> {
@@ -194,19 +204,21 @@ impl AuditStore for SeaStore {
         Ok(rows.into_iter().map(entry).collect())
     }
 
-    async fn verify_audit(&self) -> StoreResult<ChainReport> {
-        let mut report = ChainReport::default();
-        let all = agencies::Entity::find()
-            .order_by_asc(agencies::Column::Id)
-            .all(&self.db)
-            .await?;
-        for agency in &all {
-            report.agencies += 1;
-            if let Some(b) = verify_chain(&self.db, agency, &mut report).await? {
-                report.breaks.push(b);
-            }
-        }
-        Ok(report)
+    async fn verify_audit(
+        &self,
+        checkpoints: &crate::Checkpoints,
+    ) -> StoreResult<crate::ChainReport> {
+        crate::verify::verify(&self.db, &self.seal.key, checkpoints).await
+    }
+
+    async fn chain_heads(&self) -> StoreResult<Vec<Head>> {
+        crate::verify::heads(&self.db).await
+    }
+
+    async fn checkpoint_all(&self) -> StoreResult<u64> {
+        let heads = crate::verify::heads(&self.db).await?;
+        self.seal.record(&heads);
+        Ok(heads.len() as u64)
     }
 }
 

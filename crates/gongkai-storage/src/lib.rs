@@ -1,6 +1,6 @@
 //! gongkai's storage: the only crate that talks to the database.
 //!
-//! One [`Store`] trait (joined from [`AgencyStore`], [`AccountStore`], [`SessionRecords`],
+//! One [`Store`] trait (joined from [`AgencyStore`], [`AccountStore`], [`TokenStore`], [`SessionRecords`],
 //! [`LoginThrottle`] and [`AuditStore`]) over SQLite (the default: a WAL file under the data
 //! folder) and PostgreSQL (multi-agency deployments behind several app instances). Every query is
 //! written once through sea-orm and runs on both; [`open`] picks the backend from the URL and
@@ -9,10 +9,13 @@
 //! - every tenant-scoped method takes an [`AgencyId`] (or a [`Scope`]) and never reads outside it;
 //! - edits are optimistic: they take the `version` read earlier and fail with
 //!   [`StoreError::Stale`] if another instance changed the row first;
-//! - every change writes its audit event in the same transaction, hash-chained per agency
-//!   (see `audit.rs`), so `gongkai audit verify` detects rows edited or deleted by hand.
+//! - every change writes its audit event in the same transaction, in a chain per agency keyed
+//!   with a secret kept outside the database, and checkpoints each new chain head outside the
+//!   database (`audit.rs`, `seal.rs`), so `gongkai audit verify` detects rows edited, inserted or
+//!   deleted by hand, rolled-back heads and deleted agencies (`verify.rs`).
 //!
-//! Raw SQL is used in one named place only: the PostgreSQL advisory lock around migrations.
+//! Raw SQL is used in named places only: the PostgreSQL advisory lock around migrations, and
+//! the statements of migration 0002 that fold existing user names to lower case.
 
 mod accounts;
 mod agencies;
@@ -23,14 +26,19 @@ mod entity;
 mod migration;
 mod model;
 mod open;
+pub mod seal;
 mod sessions;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+mod throttle;
+mod tokens;
+mod verify;
 
 pub use gongkai_domain::account::{Role, UserId, Username};
 pub use gongkai_domain::agency::{AgencyCode, AgencyId, AgencyLevel};
 pub use model::*;
 pub use open::{SeaStore, open, redact};
+pub use seal::{AuditKey, Checkpoints, Head, Seal};
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -117,28 +125,46 @@ pub trait AccountStore {
         version: i32,
         changes: &UserChanges,
     ) -> StoreResult<User>;
-    /// Replaces the password hash of an account of `agency`.
+    /// Replaces the password hash of an account of `agency`, ends its other sessions (raises
+    /// its session epoch) and sets whether the new password must be changed at next login.
     async fn set_password(
         &self,
         actor: &Actor,
         agency: AgencyId,
         id: UserId,
         hash: &str,
-    ) -> StoreResult<()>;
+        must_change: bool,
+    ) -> StoreResult<User>;
     /// The account and its password hash for a login name. Login comes before any agency is
     /// known, so this is the one account read that is not scoped.
     async fn user_for_login(&self, username: &str) -> StoreResult<Option<(User, String)>>;
+}
+
+/// API tokens: issue with an optional expiry, list, revoke, resolve.
+#[async_trait]
+pub trait TokenStore {
     /// Stores a new API token (hash only) for an account of `agency`.
     async fn create_api_token(
         &self,
         actor: &Actor,
         agency: AgencyId,
-        user: UserId,
-        name: &str,
-        token_hash: &str,
+        new: &NewApiToken,
     ) -> StoreResult<ApiToken>;
-    /// The active account a token hash belongs to.
-    async fn user_for_token(&self, token_hash: &str) -> StoreResult<Option<User>>;
+    /// Every token of the accounts inside `scope`, newest first (revoked and expired included).
+    async fn api_tokens(&self, scope: Scope) -> StoreResult<Vec<ApiToken>>;
+    /// Revokes a token of an account of `agency` (idempotent for an already revoked one).
+    async fn revoke_api_token(
+        &self,
+        actor: &Actor,
+        agency: AgencyId,
+        id: i64,
+    ) -> StoreResult<ApiToken>;
+    /// The active account a live (not revoked, not expired at `now`) token hash belongs to.
+    async fn user_for_token(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<User>>;
 }
 
 /// Web sessions kept in the database (shared by every app instance).
@@ -159,15 +185,25 @@ pub trait SessionRecords {
     async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> StoreResult<u64>;
 }
 
-/// Failed-login counting, shared by every app instance.
+/// Failed sign-in counting, shared by every app instance and atomic under concurrency.
 #[async_trait]
 pub trait LoginThrottle {
-    /// Records one failed attempt for `key`.
-    async fn record_login_failure(&self, key: &str, at: DateTime<Utc>) -> StoreResult<()>;
-    /// Failed attempts for `key` since `since`.
-    async fn login_failures_since(&self, key: &str, since: DateTime<Utc>) -> StoreResult<u64>;
-    /// Forgets the failures of `key` (after a successful login).
-    async fn clear_login_failures(&self, key: &str) -> StoreResult<()>;
+    /// Reserves one password check under every key at `now`, in one transaction: if every key
+    /// allows an attempt now, each counts one more failure (cleared again on success) and the
+    /// result is `None`; otherwise nothing changes and the result is the time to retry. Because
+    /// the failure is counted *before* the password is checked, parallel guesses can never run
+    /// more checks than the policy allows.
+    async fn reserve_attempt(
+        &self,
+        keys: &[ThrottleKey],
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<DateTime<Utc>>>;
+    /// Forgets the failures of `keys` (after a successful check).
+    async fn clear_attempts(&self, keys: &[String]) -> StoreResult<()>;
+    /// Deletes counters without an attempt since `before`; returns how many.
+    async fn prune_attempts(&self, before: DateTime<Utc>) -> StoreResult<u64>;
+    /// How many counters exist (for tests and `/metrics`).
+    async fn attempt_counters(&self) -> StoreResult<u64>;
 }
 
 /// The audit log: read and verify. (Writing happens inside the other methods.)
@@ -175,14 +211,19 @@ pub trait LoginThrottle {
 pub trait AuditStore {
     /// The newest `limit` events inside `scope`, newest first.
     async fn audit_events(&self, scope: Scope, limit: u64) -> StoreResult<Vec<AuditEntry>>;
-    /// Recomputes every agency's chain and reports the first break of each.
-    async fn verify_audit(&self) -> StoreResult<ChainReport>;
+    /// Recomputes every agency's keyed chain, compares it with `checkpoints` (read with
+    /// [`seal::read_checkpoints`]) and reports the first break of each agency.
+    async fn verify_audit(&self, checkpoints: &Checkpoints) -> StoreResult<ChainReport>;
+    /// The current head of every agency's chain.
+    async fn chain_heads(&self) -> StoreResult<Vec<Head>>;
+    /// Writes every current head to the store's checkpoint file; returns how many.
+    async fn checkpoint_all(&self) -> StoreResult<u64>;
 }
 
 /// The whole storage, as the web layer and the CLI hold it: `Arc<dyn Store>`.
 #[async_trait]
 pub trait Store:
-    AgencyStore + AccountStore + SessionRecords + LoginThrottle + AuditStore + Send + Sync
+    AgencyStore + AccountStore + TokenStore + SessionRecords + LoginThrottle + AuditStore + Send + Sync
 {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;

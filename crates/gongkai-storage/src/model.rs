@@ -132,6 +132,12 @@ pub struct User {
     pub role: Role,
     /// Whether it may log in.
     pub active: bool,
+    /// Whether the password was set by someone else (first run, reset) and must be changed
+    /// before anything else.
+    pub must_change_password: bool,
+    /// Raised by every password change and every disable: sessions signed in under an older
+    /// epoch are over.
+    pub session_epoch: i32,
     /// Optimistic-locking version; pass it back to update.
     pub version: i32,
 }
@@ -147,6 +153,8 @@ pub struct NewUser {
     pub role: Role,
     /// Argon2id PHC string (hashing happens outside storage).
     pub password_hash: String,
+    /// Whether the password must be changed at first login (it was printed or handed over).
+    pub must_change_password: bool,
 }
 
 /// The editable fields of an account.
@@ -171,6 +179,41 @@ pub struct ApiToken {
     pub user_id: UserId,
     /// Label.
     pub name: String,
+    /// When it was issued.
+    pub created_at: DateTime<Utc>,
+    /// When it stops working, if it expires.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// When it was revoked, if it was.
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl ApiToken {
+    /// Whether the token is accepted at `now`.
+    pub fn is_live(&self, now: DateTime<Utc>) -> bool {
+        self.revoked_at.is_none() && self.expires_at.is_none_or(|e| e > now)
+    }
+}
+
+/// A token to issue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewApiToken {
+    /// The owner.
+    pub user_id: UserId,
+    /// Label.
+    pub name: String,
+    /// SHA-256 of the secret (the secret itself is never stored).
+    pub token_hash: String,
+    /// When it stops working, if it expires.
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+/// One counter of failed sign-in attempts and the policy that turns it into a delay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThrottleKey {
+    /// What is counted, e.g. `acct-addr:alice|10.0.0.1` or `addr:10.0.0.1`.
+    pub key: String,
+    /// The delay policy.
+    pub policy: gongkai_domain::account::Throttle,
 }
 
 /// One entry of the audit log as read back.
@@ -203,6 +246,8 @@ pub struct AuditEntry {
 pub struct ChainBreak {
     /// The agency.
     pub agency_id: AgencyId,
+    /// Its code (also for an agency that was deleted, as its checkpoint names it).
+    pub agency_code: String,
     /// The sequence number where the chain breaks.
     pub seq: i64,
     /// What is wrong, in Chinese.
@@ -216,6 +261,17 @@ pub struct ChainReport {
     pub agencies: u64,
     /// Events checked.
     pub events: u64,
+    /// Valid checkpoints compared.
+    pub checkpoints: u64,
+    /// Checkpoint lines whose signature fails (`file:line`).
+    pub forged_checkpoints: Vec<String>,
     /// First break per broken agency; empty when everything adds up.
     pub breaks: Vec<ChainBreak>,
+}
+
+impl ChainReport {
+    /// Whether nothing was found.
+    pub fn is_intact(&self) -> bool {
+        self.breaks.is_empty() && self.forged_checkpoints.is_empty()
+    }
 }

@@ -1,6 +1,7 @@
 //! Opening a store: pick the backend from the URL, connect, migrate.
 
 use crate::migration::Migrator;
+use crate::seal::Seal;
 use crate::{Store, StoreError, StoreResult};
 use async_trait::async_trait;
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
@@ -13,19 +14,21 @@ use std::time::Duration;
 #[derive(Clone)]
 pub struct SeaStore {
     pub(crate) db: DatabaseConnection,
+    pub(crate) seal: Arc<Seal>,
 }
 
 /// Key of the PostgreSQL advisory lock held while migrating (any fixed number works).
 const MIGRATION_LOCK: i64 = 0x6f6e_676b_6169;
 
-/// Opens the store at `url` (`sqlite://…` or `postgres://…`) and applies pending migrations.
-pub async fn open(url: &str) -> StoreResult<Arc<dyn Store>> {
-    Ok(Arc::new(SeaStore::open(url).await?))
+/// Opens the store at `url` (`sqlite://…` or `postgres://…`), applies pending migrations, and
+/// seals its audit log with `seal` (see `seal.rs`).
+pub async fn open(url: &str, seal: Seal) -> StoreResult<Arc<dyn Store>> {
+    Ok(Arc::new(SeaStore::open(url, seal).await?))
 }
 
 impl SeaStore {
     /// Connects and migrates; see [`open`].
-    pub async fn open(url: &str) -> StoreResult<Self> {
+    pub async fn open(url: &str, seal: Seal) -> StoreResult<Self> {
         let is_sqlite = url.starts_with("sqlite:");
         if !is_sqlite && !url.starts_with("postgres") {
             return Err(StoreError::Invalid(format!(
@@ -40,7 +43,11 @@ impl SeaStore {
         if is_sqlite {
             Migrator::up(&db, None).await?;
         }
-        Ok(Self { db })
+        crate::verify::adopt_key(&db, &seal.key).await?;
+        Ok(Self {
+            db,
+            seal: Arc::new(seal),
+        })
     }
 }
 

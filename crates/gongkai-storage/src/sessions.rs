@@ -1,11 +1,11 @@
-//! Web sessions and failed-login counts, both in the database so every instance sees them.
+//! Web sessions, in the database so every instance sees them.
 
-use crate::entity::{login_failures, sessions};
-use crate::{LoginThrottle, SeaStore, SessionRecords, StoreResult};
+use crate::entity::sessions;
+use crate::{SeaStore, SessionRecords, StoreResult};
 use async_trait::async_trait;
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, EntityTrait, NotSet, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 
 #[async_trait]
 impl SessionRecords for SeaStore {
@@ -51,36 +51,5 @@ impl SessionRecords for SeaStore {
             .exec(&self.db)
             .await?;
         Ok(done.rows_affected)
-    }
-}
-
-#[async_trait]
-impl LoginThrottle for SeaStore {
-    async fn record_login_failure(&self, key: &str, at: DateTime<Utc>) -> StoreResult<()> {
-        let row = login_failures::ActiveModel {
-            id: NotSet,
-            key: Set(key.to_owned()),
-            at: Set(at.trunc_subsecs(6)),
-        };
-        login_failures::Entity::insert(row)
-            .exec_without_returning(&self.db)
-            .await?;
-        Ok(())
-    }
-
-    async fn login_failures_since(&self, key: &str, since: DateTime<Utc>) -> StoreResult<u64> {
-        Ok(login_failures::Entity::find()
-            .filter(login_failures::Column::Key.eq(key))
-            .filter(login_failures::Column::At.gte(since))
-            .count(&self.db)
-            .await?)
-    }
-
-    async fn clear_login_failures(&self, key: &str) -> StoreResult<()> {
-        login_failures::Entity::delete_many()
-            .filter(login_failures::Column::Key.eq(key))
-            .exec(&self.db)
-            .await?;
-        Ok(())
     }
 }

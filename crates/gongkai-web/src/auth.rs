@@ -1,7 +1,13 @@
 //! Who is asking: the signed-in account of a page request ([`CurrentUser`]) or the token owner of
 //! an API request ([`ApiUser`]), and what they may see ([`scopes`]).
+//!
+//! A session names the account and the account's session epoch at sign-in; a password change
+//! or a disable raises the epoch, which ends every other session at its next request. An
+//! account whose password was handed over (first run, reset) is sent to the password form
+//! until it has chosen its own.
 
-use crate::{AppState, WebError, csrf, password};
+use crate::csrf::CsrfToken;
+use crate::{AppState, WebError, password};
 use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts};
 use axum::response::{IntoResponse, Response};
@@ -12,13 +18,18 @@ use tower_sessions::Session;
 pub const USER_KEY: &str = "user_id";
 /// Session key of the signed-in account's agency.
 pub const AGENCY_KEY: &str = "agency_id";
+/// Session key of the account's session epoch at sign-in.
+pub const EPOCH_KEY: &str = "epoch";
+
+/// Pages an account that must change its password may still open.
+const ALLOWED_BEFORE_CHANGE: [&str; 2] = ["/admin/password", "/logout"];
 
 /// The signed-in account, reloaded on every request (a disabled account is out at once).
 pub struct CurrentUser {
     /// The account.
     pub user: User,
-    /// The session's CSRF token, for the forms of the page.
-    pub csrf: String,
+    /// The request's CSRF token, for the forms of the page and to check submissions.
+    pub csrf: CsrfToken,
     /// The session.
     pub session: Session,
 }
@@ -29,20 +40,28 @@ impl FromRequestParts<AppState> for CurrentUser {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
         let session = Session::from_request_parts(parts, state)
             .await
-            .map_err(|_| WebError::Internal("session layer missing".into()))?;
+            .map_err(|_| WebError::Internal("the session layer is missing"))?;
+        let csrf = CsrfToken::from_request_parts(parts, state).await?;
         let ids = (
             session.get::<i64>(USER_KEY).await?,
             session.get::<i64>(AGENCY_KEY).await?,
+            session.get::<i32>(EPOCH_KEY).await?,
         );
-        let (Some(user_id), Some(agency_id)) = ids else {
+        let (Some(user_id), Some(agency_id), Some(epoch)) = ids else {
             return Err(WebError::LoginRequired);
         };
         let scope = Scope::agency(AgencyId(agency_id));
         let user = match state.store.user(scope, UserId(user_id)).await {
-            Ok(u) if u.active => u,
-            _ => return Err(WebError::LoginRequired),
+            Ok(u) if u.active && u.session_epoch == epoch => u,
+            Ok(_) | Err(gongkai_storage::StoreError::NotFound { .. }) => {
+                session.flush().await?;
+                return Err(WebError::LoginRequired);
+            }
+            Err(e) => return Err(e.into()),
         };
-        let csrf = csrf::token(&session).await?;
+        if user.must_change_password && !ALLOWED_BEFORE_CHANGE.contains(&parts.uri.path()) {
+            return Err(WebError::PasswordChangeRequired);
+        }
         Ok(Self {
             user,
             csrf,
@@ -66,9 +85,10 @@ impl FromRequestParts<AppState> for ApiUser {
         let Some(token) = bearer else {
             return Err(WebError::TokenRequired.into_response());
         };
+        let now = chrono::Utc::now();
         match state
             .store
-            .user_for_token(&password::token_hash(token.trim()))
+            .user_for_token(&password::token_hash(token.trim()), now)
             .await
         {
             Ok(Some(user)) => Ok(Self(user)),

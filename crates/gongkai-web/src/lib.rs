@@ -1,52 +1,65 @@
 //! gongkai's web layer: every route in one place ([`router`]), server-rendered Chinese pages
-//! (askama, compiled in), embedded assets, database-backed sessions, CSRF, login throttling, and
-//! the JSON API under `/api/v1`.
+//! (askama, compiled in), embedded assets, database-backed sessions, stateless CSRF, sign-in
+//! throttling, security headers, and the JSON API under `/api/v1`.
 //!
 //! Handlers are thin: extract → call storage → render. Errors travel as [`WebError`] into one
-//! `IntoResponse`. The web layer holds `Arc<dyn Store>` and is never generic over the database.
+//! `IntoResponse`; the `error::finish` middleware logs and renders them with the request id.
+//! The web layer holds `Arc<dyn Store>` and is never generic over the database.
 
 mod assets;
 mod auth;
+mod client;
 mod csrf;
 mod error;
-mod form;
+mod extract;
+mod headers;
 mod metrics;
 mod page;
 pub mod password;
 mod routes;
+pub mod secret;
 mod session_store;
 mod state;
+mod throttle;
 
 pub use error::WebError;
 pub use metrics::Metrics;
-pub use state::{AppState, WebConfig};
+pub use routes::ops::metrics_router;
+pub use state::{AppState, ThrottlePolicy, WebConfig};
 
 use axum::Router;
-use axum::routing::{get, post};
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::{get, patch, post};
 use routes::{admin, api, login, ops, public};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-/// The whole application: pages, API, assets, health and metrics, with sessions and request ids.
+/// The whole application: pages, API, assets, health and metrics, with request ids, security
+/// headers and error pages on every response.
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages(&state))
-        .route("/api/v1/agencies", get(api::agencies))
-        .route("/api/v1/users", get(api::users))
+        .route("/api/v1/agencies", get(api::directory::agencies))
+        .route("/api/v1/users", get(api::directory::users))
+        .route("/api/v1/users/{id}", patch(api::accounts::update_user))
+        .route("/api/v1/tokens", get(api::accounts::tokens))
+        .route(
+            "/api/v1/tokens/{id}",
+            axum::routing::delete(api::accounts::revoke_token),
+        )
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))
         .route("/assets/{name}", get(assets::serve))
         .fallback(ops::not_found)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            metrics::count,
-        ))
+        .layer(from_fn(error::finish))
+        .layer(from_fn_with_state(state.clone(), metrics::count))
+        .layer(from_fn(headers::add))
         .layer(ops::request_layers())
         .with_state(state)
 }
 
-/// The HTML pages, behind the database-backed session layer.
+/// The HTML pages, behind the database-backed session layer and the CSRF cookie.
 fn pages(state: &AppState) -> Router<AppState> {
     let sessions =
         SessionManagerLayer::new(session_store::DbSessionStore::new(state.store.clone()))
@@ -74,12 +87,23 @@ fn pages(state: &AppState) -> Router<AppState> {
             get(admin::users::list).post(admin::users::create),
         )
         .route("/admin/users/new", get(admin::users::new_form))
+        .route(
+            "/admin/users/{id}",
+            get(admin::user_edit::show).post(admin::user_edit::update),
+        )
+        .route("/admin/users/{id}/reset", post(admin::user_edit::reset))
+        .route(
+            "/admin/tokens",
+            get(admin::tokens::list).post(admin::tokens::create),
+        )
+        .route("/admin/tokens/{id}/revoke", post(admin::tokens::revoke))
         .route("/admin/audit", get(admin::audit::list))
         .route(
             "/admin/password",
             get(admin::password::form).post(admin::password::change),
         )
         .layer(sessions)
+        .layer(from_fn_with_state(state.clone(), csrf::issue))
 }
 
 fn time_hours(h: i64) -> tower_sessions::cookie::time::Duration {

@@ -15,6 +15,8 @@ pub struct Metrics {
     pub logins_ok: AtomicU64,
     /// Failed logins (wrong password, unknown account, throttled).
     pub logins_failed: AtomicU64,
+    /// Password hashes checked (sign-in and the current-password check).
+    pub password_checks: AtomicU64,
 }
 
 impl Metrics {
@@ -40,6 +42,10 @@ impl Metrics {
         );
         let _ = writeln!(out, "gongkai_logins_total{{result=\"ok\"}} {ok}");
         let _ = writeln!(out, "gongkai_logins_total{{result=\"failed\"}} {failed}");
+        out.push_str("# HELP gongkai_password_checks_total Password hashes checked.\n");
+        out.push_str("# TYPE gongkai_password_checks_total counter\n");
+        let checks = self.password_checks.load(Relaxed);
+        let _ = writeln!(out, "gongkai_password_checks_total {checks}");
         out
     }
 }

@@ -1,5 +1,5 @@
-//! What every page shares: the chrome (title, signed-in account, CSRF token, asset URLs) and the
-//! render helper.
+//! What every page shares: the chrome (title, signed-in account, CSRF token, asset URLs), the
+//! render helpers, field errors for forms shown again, and the error page.
 
 use crate::assets;
 use crate::auth::CurrentUser;
@@ -17,6 +17,9 @@ pub struct Chrome {
     pub admin_nav: bool,
     /// Whether the 账号 / 审计日志 links are shown.
     pub oversee: bool,
+    /// No navigation at all (an error page of the back office, where the visitor may or may
+    /// not be signed in).
+    pub minimal: bool,
     /// The CSRF token for forms (logout included).
     pub csrf: String,
     /// The stylesheet URL (content-hashed).
@@ -24,14 +27,15 @@ pub struct Chrome {
 }
 
 impl Chrome {
-    /// The chrome of a public page.
-    pub fn public(title: &str) -> Self {
+    /// The chrome of a public page; `csrf` is the request's token (for its forms).
+    pub fn public(title: &str, csrf: &str) -> Self {
         Self {
             title: title.to_owned(),
             who: String::new(),
             admin_nav: false,
             oversee: false,
-            csrf: String::new(),
+            minimal: false,
+            csrf: csrf.to_owned(),
             css: assets::css_url(),
         }
     }
@@ -43,7 +47,8 @@ impl Chrome {
             who: format!("{}（{}）", user.user.display_name, user.user.role.label()),
             admin_nav: true,
             oversee: user.user.role.can_oversee(),
-            csrf: user.csrf.clone(),
+            minimal: false,
+            csrf: user.csrf.token.clone(),
             css: assets::css_url(),
         }
     }
@@ -54,6 +59,49 @@ pub fn render<T: Template>(t: &T) -> Result<Response, crate::WebError> {
     Ok(Html(t.render()?).into_response())
 }
 
+/// Renders a form page shown again because of wrong input: 422, input kept, messages beside
+/// the fields.
+pub fn reshow<T: Template>(t: &T) -> Result<Response, crate::WebError> {
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(t.render()?)).into_response())
+}
+
+/// Messages for the fields of a form, shown beside each field.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct FieldErrors(Vec<(&'static str, String)>);
+
+impl FieldErrors {
+    /// No errors.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a message for `field`.
+    pub fn add(&mut self, field: &'static str, message: impl ToString) {
+        self.0.push((field, message.to_string()));
+    }
+
+    /// Keeps the value of `r`, or records its error under `field` and gives the default.
+    pub fn take<T: Default, E: ToString>(&mut self, field: &'static str, r: Result<T, E>) -> T {
+        r.unwrap_or_else(|e| {
+            self.add(field, e);
+            T::default()
+        })
+    }
+
+    /// The message for `field`, or empty.
+    pub fn get(&self, field: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or("", |(_, m)| m.as_str())
+    }
+
+    /// Whether there is any message.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// The error page.
 #[derive(Template)]
 #[template(path = "error.html")]
@@ -61,25 +109,28 @@ pub struct ErrorPage {
     c: Chrome,
     status: u16,
     message: String,
+    request_id: String,
+    home: &'static str,
 }
 
 impl ErrorPage {
-    /// An error page for a status and a Chinese message.
-    pub fn new(status: StatusCode, message: String) -> Self {
+    /// An error page for a request path, a status, a Chinese message and the request id.
+    pub fn new(path: &str, status: StatusCode, message: &str, request_id: &str) -> Self {
+        let admin = crate::headers::is_private(path) && !path.starts_with("/login");
+        let mut c = Chrome::public("出错了", "");
+        c.minimal = admin;
         Self {
-            c: Chrome::public("出错了"),
+            c,
             status: status.as_u16(),
-            message,
+            message: message.to_owned(),
+            request_id: request_id.to_owned(),
+            home: if admin { "/admin" } else { "/" },
         }
     }
-}
 
-impl IntoResponse for ErrorPage {
-    fn into_response(self) -> Response {
-        match self.render() {
-            Ok(html) => Html(html).into_response(),
-            Err(_) => self.message.into_response(),
-        }
+    /// The page as HTML (the plain message if the template fails).
+    pub fn html(&self) -> String {
+        self.render().unwrap_or_else(|_| self.message.clone())
     }
 }
 
@@ -87,11 +138,16 @@ impl IntoResponse for ErrorPage {
 pub fn action_label(action: &str) -> &str {
     match action {
         "agency_created" => "新建机关",
+        "agency_child_created" => "新建下级机关",
         "agency_updated" => "修改机关",
         "user_created" => "新建账号",
         "user_updated" => "修改账号",
+        "user_disabled" => "停用账号",
+        "user_enabled" => "启用账号",
         "password_changed" => "修改密码",
+        "password_reset" => "重置密码",
         "api_token_created" => "签发访问令牌",
+        "api_token_revoked" => "吊销访问令牌",
         other => other,
     }
 }

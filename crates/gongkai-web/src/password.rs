@@ -1,4 +1,5 @@
-//! Password hashing (Argon2id, PHC strings) and random secrets for tokens and first-run passwords.
+//! Password hashing (Argon2id, PHC strings) and random secrets for tokens and one-time
+//! passwords.
 
 use argon2::password_hash::phc::PasswordHash;
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
@@ -28,6 +29,49 @@ pub fn random_secret() -> String {
     uuid::Uuid::new_v4().simple().to_string()
 }
 
+/// A one-time password that meets the password rules (four character classes, 16 characters,
+/// no look-alike characters), for the first admin and for resets.
+pub fn one_time_password() -> String {
+    const SETS: [&[u8]; 4] = [
+        b"abcdefghjkmnpqrstuvwxyz",
+        b"ABCDEFGHJKLMNPQRSTUVWXYZ",
+        b"23456789",
+        b"-_.+=@#",
+    ];
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the system random source works");
+    bytes
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            // The first four characters take one class each, so every class is present.
+            let set = if i < 4 {
+                SETS[i]
+            } else {
+                SETS[usize::from(*b >> 5) % 3]
+            };
+            char::from(set[usize::from(*b) % set.len()])
+        })
+        .collect()
+}
+
+/// Checks a password on a blocking thread and counts the check for `/metrics`.
+///
+/// # Errors
+/// If the blocking task fails.
+pub async fn verify_blocking(
+    state: &crate::AppState,
+    password: &str,
+    phc: String,
+) -> Result<bool, crate::WebError> {
+    state
+        .metrics
+        .password_checks
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let pw = password.to_owned();
+    Ok(tokio::task::spawn_blocking(move || verify(&pw, &phc)).await?)
+}
+
 /// A new API token (`gk_` + 64 hex characters); store only [`token_hash`] of it.
 pub fn new_api_token() -> String {
     format!("gk_{}{}", random_secret(), random_secret())
@@ -39,4 +83,15 @@ pub fn token_hash(token: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_time_passwords_meet_the_password_rules() {
+        for _ in 0..200 {
+            let p = super::one_time_password();
+            gongkai_domain::account::check_new_password(&p, "admin").unwrap();
+        }
+    }
 }

@@ -1,26 +1,70 @@
 //! The application state handed to every handler.
 
 use crate::Metrics;
+use crate::secret::Signer;
+use gongkai_domain::account::Throttle;
 use gongkai_storage::Store;
 use std::sync::Arc;
 
-/// Settings of the web layer.
+/// How sign-in attempts are slowed down (see `throttle.rs`).
 #[derive(Debug, Clone)]
+pub struct ThrottlePolicy {
+    /// Per account and client address: the owner's own typos.
+    pub account_address: Throttle,
+    /// Per client address, whatever the account: one machine guessing many accounts.
+    pub address: Throttle,
+    /// Per account from clients that never signed in to it: many machines guessing one
+    /// account. A browser that has signed in to the account before is exempt, so this
+    /// counter cannot be used to keep the owner out.
+    pub account_unknown_device: Throttle,
+    /// Per account, for the current-password check of the password form.
+    pub password_change: Throttle,
+}
+
+impl Default for ThrottlePolicy {
+    fn default() -> Self {
+        let t = |free, base_secs| Throttle {
+            free,
+            base_secs,
+            max_secs: 15 * 60,
+            forget_secs: 60 * 60,
+        };
+        Self {
+            account_address: t(5, 1),
+            address: t(20, 1),
+            account_unknown_device: t(10, 2),
+            password_change: t(5, 1),
+        }
+    }
+}
+
+/// Settings of the web layer.
+#[derive(Clone)]
 pub struct WebConfig {
     /// Send cookies with `Secure` (set when served over HTTPS).
     pub secure_cookies: bool,
-    /// Failed logins allowed per account within [`WebConfig::throttle_minutes`].
-    pub throttle_max_failures: u64,
-    /// The throttling window, in minutes.
-    pub throttle_minutes: i64,
+    /// Take the client address from the last `X-Forwarded-For` hop (only behind a proxy that
+    /// sets it; otherwise clients could choose their own address).
+    pub trust_forwarded_for: bool,
+    /// The bearer token `/metrics` requires; without one `/metrics` is not served on the main
+    /// listener (serve it on its own address instead, see `gongkai serve`).
+    pub metrics_token: Option<String>,
+    /// Signs the CSRF and known-device cookies (derived from the audit key, so every instance
+    /// of one platform shares it).
+    pub signer: Arc<Signer>,
+    /// Sign-in throttling.
+    pub throttle: ThrottlePolicy,
 }
 
-impl Default for WebConfig {
-    fn default() -> Self {
+impl WebConfig {
+    /// Settings with a signing key and everything else at its default.
+    pub fn new(signer: Signer) -> Self {
         Self {
             secure_cookies: false,
-            throttle_max_failures: 5,
-            throttle_minutes: 15,
+            trust_forwarded_for: false,
+            metrics_token: None,
+            signer: Arc::new(signer),
+            throttle: ThrottlePolicy::default(),
         }
     }
 }

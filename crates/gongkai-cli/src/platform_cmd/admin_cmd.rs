@@ -1,11 +1,11 @@
-//! `gongkai admin …` (agencies, accounts, API tokens) and `gongkai audit verify`.
+//! `gongkai admin …`: agencies, accounts and API tokens from the command line.
 
 use super::DbArgs;
-use super::settings::{Settings, open_store};
+use super::settings::{Open, Settings, open_store};
 use crate::Outcome;
 use anyhow::{Context, anyhow};
 use clap::Subcommand;
-use gongkai_domain::account::check_new_password;
+use gongkai_domain::account::{check_new_password, parse_display_name};
 use gongkai_domain::agency::parse_agency_name;
 use gongkai_storage::*;
 use gongkai_web::password;
@@ -70,6 +70,19 @@ pub enum AdminCmd {
         /// 令牌用途说明
         #[arg(long, default_value = "api")]
         label: String,
+        /// 有效天数（0 为不过期）
+        #[arg(long, default_value_t = 90)]
+        days: i64,
+    },
+    /// 列出全部访问令牌
+    ListTokens(DbArgs),
+    /// 吊销访问令牌
+    RevokeToken {
+        #[command(flatten)]
+        db: DbArgs,
+        /// 令牌编号（见 list-tokens）
+        #[arg(long)]
+        id: i64,
     },
 }
 
@@ -78,7 +91,7 @@ fn err(e: StoreError) -> anyhow::Error {
 }
 
 async fn open(db: &DbArgs) -> anyhow::Result<std::sync::Arc<dyn Store>> {
-    open_store(&Settings::load(db, None)?).await
+    open_store(&Settings::load(db, None)?, Open::CreateIfMissing).await
 }
 
 async fn by_code(store: &dyn Store, code: &str) -> anyhow::Result<Agency> {
@@ -88,17 +101,18 @@ async fn by_code(store: &dyn Store, code: &str) -> anyhow::Result<Agency> {
         .ok_or_else(|| anyhow!("没有代码为 {code} 的机关"))
 }
 
-/// A new password from `GONGKAI_NEW_PASSWORD`, or a generated one (and whether to print it).
-fn new_password() -> anyhow::Result<(String, bool)> {
+/// A new password from `GONGKAI_NEW_PASSWORD`, or a generated one-time password (and whether
+/// it was generated: then it is printed and must be changed at the first login).
+fn new_password(username: &str) -> anyhow::Result<(String, bool)> {
     match std::env::var("GONGKAI_NEW_PASSWORD")
         .ok()
         .filter(|p| !p.is_empty())
     {
         Some(p) => {
-            check_new_password(&p)?;
+            check_new_password(&p, username)?;
             Ok((p, false))
         }
-        None => Ok((password::random_secret()[..16].to_owned(), true)),
+        None => Ok((password::one_time_password(), true)),
     }
 }
 
@@ -126,7 +140,10 @@ pub async fn run(cmd: AdminCmd) -> anyhow::Result<Outcome> {
             db,
             username,
             label,
-        } => create_token(&db, &username, &label).await,
+            days,
+        } => create_token(&db, &username, &label, days).await,
+        AdminCmd::ListTokens(db) => list_tokens(&db).await,
+        AdminCmd::RevokeToken { db, id } => revoke_token(&db, id).await,
     }
 }
 
@@ -211,12 +228,13 @@ async fn create_user(
 ) -> anyhow::Result<Outcome> {
     let store = open(db).await?;
     let agency = by_code(store.as_ref(), agency).await?;
-    let (pw, show) = new_password()?;
+    let (pw, show) = new_password(username)?;
     let new = NewUser {
         username: Username::parse(username)?,
-        display_name: name.trim().to_owned(),
+        display_name: parse_display_name(name)?,
         role: Role::parse(role)?,
         password_hash: password::hash(&pw).context("无法生成密码哈希")?,
+        must_change_password: show,
     };
     let u = store
         .create_user(&Actor::system(), agency.id, &new)
@@ -229,7 +247,7 @@ async fn create_user(
         agency.name
     );
     if show {
-        println!("初始密码：{pw}（只显示这一次）");
+        println!("一次性密码：{pw}（只显示这一次，首次登录后必须修改）");
     }
     Ok(Outcome::Ok)
 }
@@ -244,54 +262,90 @@ async fn find_user(store: &dyn Store, username: &str) -> anyhow::Result<User> {
 async fn reset_password(db: &DbArgs, username: &str) -> anyhow::Result<Outcome> {
     let store = open(db).await?;
     let user = find_user(store.as_ref(), username).await?;
-    let (pw, show) = new_password()?;
+    let (pw, show) = new_password(username)?;
     let hash = password::hash(&pw).context("无法生成密码哈希")?;
     store
-        .set_password(&Actor::system(), user.agency_id, user.id, &hash)
+        .set_password(&Actor::system(), user.agency_id, user.id, &hash, show)
         .await
         .map_err(err)?;
-    println!("已重置 {username} 的密码");
+    println!("已重置 {username} 的密码，其已登录的会话全部结束");
     if show {
-        println!("新密码：{pw}（只显示这一次）");
+        println!("一次性密码：{pw}（只显示这一次，登录后必须修改）");
     }
     Ok(Outcome::Ok)
 }
 
-async fn create_token(db: &DbArgs, username: &str, label: &str) -> anyhow::Result<Outcome> {
+async fn create_token(
+    db: &DbArgs,
+    username: &str,
+    label: &str,
+    days: i64,
+) -> anyhow::Result<Outcome> {
     let store = open(db).await?;
     let user = find_user(store.as_ref(), username).await?;
     let token = password::new_api_token();
-    let hash = password::token_hash(&token);
-    store
-        .create_api_token(&Actor::system(), user.agency_id, user.id, label, &hash)
+    let new = NewApiToken {
+        user_id: user.id,
+        name: label.to_owned(),
+        token_hash: password::token_hash(&token),
+        expires_at: (days > 0).then(|| chrono::Utc::now() + chrono::Duration::days(days)),
+    };
+    let t = store
+        .create_api_token(&Actor::system(), user.agency_id, &new)
         .await
         .map_err(err)?;
     println!("{token}");
-    eprintln!("（令牌只显示这一次；请求时使用 Authorization: Bearer <令牌>）");
+    let until = t.expires_at.map_or("不过期".to_owned(), |e| {
+        format!("有效期至 {}", e.format("%Y-%m-%d"))
+    });
+    eprintln!(
+        "（令牌编号 {}，{until}；只显示这一次；请求时使用 Authorization: Bearer <令牌>）",
+        t.id
+    );
     Ok(Outcome::Ok)
 }
 
-/// `gongkai audit verify`: exit 0 when every chain adds up, 1 naming the first broken link.
-pub async fn verify(cfg: Settings) -> anyhow::Result<Outcome> {
-    let store = open_store(&cfg).await?;
-    let report = store.verify_audit().await.map_err(err)?;
-    if report.breaks.is_empty() {
-        println!(
-            "审计日志完整：{} 个机关，{} 条记录，哈希链全部一致。",
-            report.agencies, report.events
-        );
-        return Ok(Outcome::Ok);
+async fn list_tokens(db: &DbArgs) -> anyhow::Result<Outcome> {
+    let store = open(db).await?;
+    let now = chrono::Utc::now();
+    for root in store
+        .all_agencies()
+        .await
+        .map_err(err)?
+        .iter()
+        .filter(|a| a.parent_id.is_none())
+    {
+        for t in store
+            .api_tokens(Scope::subtree(root.id))
+            .await
+            .map_err(err)?
+        {
+            let state = if t.revoked_at.is_some() {
+                "已吊销"
+            } else if t.is_live(now) {
+                "有效"
+            } else {
+                "已过期"
+            };
+            let until = t
+                .expires_at
+                .map_or("不过期".to_owned(), |e| e.format("%Y-%m-%d").to_string());
+            println!(
+                "{}\t账号 {}\t{}\t至 {until}\t{state}",
+                t.id, t.user_id, t.name
+            );
+        }
     }
-    let agencies = store.all_agencies().await.map_err(err)?;
-    for b in &report.breaks {
-        let name = agencies.iter().find(|a| a.id == b.agency_id);
-        let name = name.map_or(String::new(), |a| {
-            format!("（{} {}）", a.code.as_str(), a.name)
-        });
-        println!(
-            "机关 {}{name} 的审计日志在第 {} 条断裂：{}",
-            b.agency_id, b.seq, b.problem
-        );
+    Ok(Outcome::Ok)
+}
+
+async fn revoke_token(db: &DbArgs, id: i64) -> anyhow::Result<Outcome> {
+    let store = open(db).await?;
+    for a in store.all_agencies().await.map_err(err)? {
+        if let Ok(t) = store.revoke_api_token(&Actor::system(), a.id, id).await {
+            println!("已吊销令牌 {}（{}）", t.id, t.name);
+            return Ok(Outcome::Ok);
+        }
     }
-    Ok(Outcome::Failed)
+    Err(anyhow!("没有编号为 {id} 的令牌"))
 }

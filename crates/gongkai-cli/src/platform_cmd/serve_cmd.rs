@@ -1,19 +1,24 @@
 //! `gongkai serve`: logging, first-run admin, the router, graceful shutdown.
 
-use super::settings::{Settings, open_store};
+use super::settings::{Open, Settings, audit_key, open_store};
 use crate::Outcome;
 use anyhow::Context;
 use gongkai_storage::{
     AgencyCode, AgencyLevel, Contact, NewAgency, NewUser, Role, Store, Username,
 };
+use gongkai_web::secret::Signer;
 use gongkai_web::{AppState, WebConfig, password};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// Logs to stdout: colour only on a terminal, JSON lines when asked.
 fn init_logging(format: &str) {
+    use std::io::IsTerminal;
     let filter = tracing_subscriber::EnvFilter::try_from_env("GONGKAI_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(std::io::stdout().is_terminal());
     let _ = if format == "json" {
         builder.json().try_init()
     } else {
@@ -27,10 +32,9 @@ pub async fn first_admin(store: &dyn Store, cfg: &Settings) -> anyhow::Result<()
     let from_env = std::env::var("GONGKAI_ADMIN_PASSWORD")
         .ok()
         .filter(|p| !p.is_empty());
-    let pw = from_env
-        .clone()
-        .unwrap_or_else(|| password::random_secret()[..16].to_owned());
-    gongkai_domain::account::check_new_password(&pw).context("GONGKAI_ADMIN_PASSWORD 太短")?;
+    let pw = from_env.clone().unwrap_or_else(password::one_time_password);
+    gongkai_domain::account::check_new_password(&pw, "admin")
+        .context("GONGKAI_ADMIN_PASSWORD 不符合密码规则")?;
     let hash = tokio::task::spawn_blocking(move || password::hash(&pw).map(|h| (h, pw)))
         .await?
         .context("无法生成密码哈希")?;
@@ -46,6 +50,8 @@ pub async fn first_admin(store: &dyn Store, cfg: &Settings) -> anyhow::Result<()
         display_name: "系统管理员".into(),
         role: Role::SystemAdmin,
         password_hash: hash.0,
+        // A printed password is one-time: it must be changed at the first login.
+        must_change_password: from_env.is_none(),
     };
     if store
         .bootstrap(&root, &admin)
@@ -57,7 +63,7 @@ pub async fn first_admin(store: &dyn Store, cfg: &Settings) -> anyhow::Result<()
             println!("已创建系统管理员账号 admin（密码取自 GONGKAI_ADMIN_PASSWORD）。");
         } else {
             println!("已创建系统管理员账号 admin，一次性密码：{}", hash.1);
-            println!("（此密码只显示这一次。请登录后在右上角“修改密码”中立即修改。）");
+            println!("（此密码只显示这一次，首次登录后必须修改。）");
         }
     }
     Ok(())
@@ -82,28 +88,61 @@ async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-fn sweep_sessions(store: Arc<dyn Store>) {
+/// Every hour: expired sessions and idle sign-in counters go.
+fn sweep(store: Arc<dyn Store>) {
     tokio::spawn(async move {
         loop {
-            if let Err(e) = store.delete_expired_sessions(chrono::Utc::now()).await {
+            let now = chrono::Utc::now();
+            if let Err(e) = store.delete_expired_sessions(now).await {
                 tracing::warn!(error = ?e, "session sweep failed");
+            }
+            let idle = now - chrono::Duration::days(1);
+            if let Err(e) = store.prune_attempts(idle).await {
+                tracing::warn!(error = ?e, "sign-in counter sweep failed");
             }
             tokio::time::sleep(Duration::from_secs(3600)).await;
         }
     });
 }
 
+/// Serves `/metrics` alone on its own address (for the monitoring system only).
+async fn serve_metrics(addr: &str, state: AppState) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("无法监听 {addr}（metrics_listen）"))?;
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, gongkai_web::metrics_router(state)).await;
+    });
+    Ok(())
+}
+
+/// The web settings from the platform settings; cookies are signed with a key derived from
+/// the audit key, so every instance of one platform accepts every other's cookies.
+fn web_config(cfg: &Settings) -> anyhow::Result<WebConfig> {
+    let (key, _) = audit_key(cfg, Open::Existing)?;
+    let mut web = WebConfig::new(Signer::new(key.derive("web cookies")));
+    web.secure_cookies = cfg.secure_cookies;
+    web.trust_forwarded_for = cfg.trust_forwarded_for;
+    web.metrics_token.clone_from(&cfg.metrics_token);
+    Ok(web)
+}
+
 /// Runs the server until Ctrl-C or SIGTERM.
 pub async fn run(cfg: Settings) -> anyhow::Result<Outcome> {
     init_logging(&cfg.log_format);
-    let store = open_store(&cfg).await?;
+    let store = open_store(&cfg, Open::CreateIfMissing).await?;
     first_admin(store.as_ref(), &cfg).await?;
-    sweep_sessions(store.clone());
-    let web = WebConfig {
-        secure_cookies: cfg.secure_cookies,
-        ..WebConfig::default()
-    };
-    let app = gongkai_web::router(AppState::new(store.clone(), web));
+    store
+        .checkpoint_all()
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    sweep(store.clone());
+    let state = AppState::new(store.clone(), web_config(&cfg)?);
+    if let Some(addr) = &cfg.metrics_listen {
+        serve_metrics(addr, state.clone()).await?;
+    }
+    let app =
+        gongkai_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let listener = tokio::net::TcpListener::bind(&cfg.listen)
         .await
         .with_context(|| format!("无法监听 {}", cfg.listen))?;

@@ -3,7 +3,8 @@
 
 use super::DbArgs;
 use anyhow::Context;
-use gongkai_storage::Store;
+use gongkai_storage::seal::load_or_create_key;
+use gongkai_storage::{AuditKey, Seal, Store};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -24,8 +25,25 @@ listen = "127.0.0.1:8080"
 # 通过 HTTPS 提供服务时设为 true（Cookie 带 Secure 标记）。
 secure_cookies = false
 
-# 日志格式："text" 或 "json"。
+# 日志格式："text" 或 "json"（每行一个 JSON 对象）。输出不是终端时不带颜色控制符。
 log_format = "text"
+
+# 审计密钥：审计日志用它签名（HMAC），它必须保存在数据库之外。默认在数据目录下自动生成
+# audit.key（仅所有者可读）。多个实例共用一个 PostgreSQL 数据库时，每个实例必须使用同一把密钥：
+# 把同一个密钥文件发给每个实例（audit_key_file），或设置环境变量 GONGKAI_AUDIT_KEY（64 位十六进制）。
+# audit_key_file = "./data/audit.key"
+
+# 审计检查点文件：每次变更后追加各机关审计链的链尾，用于发现末尾记录被删除、链尾被回退、
+# 机关被整体删除。请定期用 gongkai audit checkpoint --out 把检查点另存到其他机器。
+# audit_checkpoints = "./data/audit-checkpoints.log"
+
+# 反向代理之后运行时设为 true：客户端地址取 X-Forwarded-For 的最后一跳（仅当代理会设置它时）。
+trust_forwarded_for = false
+
+# /metrics：设置令牌后，在主地址上凭 "Authorization: Bearer 令牌" 访问；
+# 或设置单独的监听地址（只供监控系统访问，无需令牌）。都不设置则不提供 /metrics。
+# metrics_token = ""
+# metrics_listen = "127.0.0.1:9100"
 
 # 首次启动时创建的根机关名称（之后可在后台修改）。
 root_agency = "本级机关"
@@ -41,6 +59,11 @@ struct FileSettings {
     secure_cookies: Option<bool>,
     log_format: Option<String>,
     root_agency: Option<String>,
+    audit_key_file: Option<PathBuf>,
+    audit_checkpoints: Option<PathBuf>,
+    trust_forwarded_for: Option<bool>,
+    metrics_token: Option<String>,
+    metrics_listen: Option<String>,
 }
 
 /// The effective settings.
@@ -58,6 +81,18 @@ pub struct Settings {
     pub log_format: String,
     /// Name of the root agency created on first run.
     pub root_agency: String,
+    /// The audit key as hex (from `GONGKAI_AUDIT_KEY`), instead of a key file.
+    pub audit_key: Option<String>,
+    /// The audit key file.
+    pub audit_key_file: PathBuf,
+    /// The checkpoint file.
+    pub audit_checkpoints: PathBuf,
+    /// Client addresses from `X-Forwarded-For`.
+    pub trust_forwarded_for: bool,
+    /// Bearer token of `/metrics` on the main listener.
+    pub metrics_token: Option<String>,
+    /// A listen address serving only `/metrics`.
+    pub metrics_listen: Option<String>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -69,6 +104,9 @@ impl std::fmt::Debug for Settings {
                 &self.database.as_deref().map(gongkai_storage::redact),
             )
             .field("listen", &self.listen)
+            .field("audit_key", &self.audit_key.as_ref().map(|_| "***"))
+            .field("audit_key_file", &self.audit_key_file)
+            .field("metrics_token", &self.metrics_token.as_ref().map(|_| "***"))
             .finish_non_exhaustive()
     }
 }
@@ -101,13 +139,33 @@ impl Settings {
             .unwrap_or_else(|| PathBuf::from("gongkai.toml"));
         let file = read_file(&path, explicit.is_some())?;
         let flag_bool = |v: String| matches!(v.as_str(), "1" | "true" | "yes");
+        let data: PathBuf = db
+            .data
+            .clone()
+            .or(env("DATA").map(PathBuf::from))
+            .or(file.data)
+            .unwrap_or_else(|| "./data".into());
         Ok(Self {
-            data: db
-                .data
-                .clone()
-                .or(env("DATA").map(PathBuf::from))
-                .or(file.data)
-                .unwrap_or_else(|| "./data".into()),
+            audit_key: env("AUDIT_KEY"),
+            audit_key_file: env("AUDIT_KEY_FILE")
+                .map(PathBuf::from)
+                .or(file.audit_key_file)
+                .unwrap_or_else(|| data.join("audit.key")),
+            audit_checkpoints: env("AUDIT_CHECKPOINTS")
+                .map(PathBuf::from)
+                .or(file.audit_checkpoints)
+                .unwrap_or_else(|| data.join("audit-checkpoints.log")),
+            trust_forwarded_for: env("TRUST_FORWARDED_FOR")
+                .map(flag_bool)
+                .or(file.trust_forwarded_for)
+                .unwrap_or(false),
+            metrics_token: env("METRICS_TOKEN")
+                .or(file.metrics_token)
+                .filter(|t| !t.is_empty()),
+            metrics_listen: env("METRICS_LISTEN")
+                .or(file.metrics_listen)
+                .filter(|t| !t.is_empty()),
+            data,
             database: db
                 .database
                 .clone()
@@ -144,15 +202,58 @@ impl Settings {
     }
 }
 
-/// Creates the data folder if needed, opens the store and migrates it.
-pub async fn open_store(cfg: &Settings) -> anyhow::Result<Arc<dyn Store>> {
-    if cfg.database.is_none() {
+/// Whether opening may create what is missing (the data folder, the database, the key).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    /// `serve`, `migrate`, `admin`: create on first use.
+    CreateIfMissing,
+    /// `audit verify` and `audit checkpoint`: everything must exist already; a mistyped folder
+    /// is an error, never an empty database that "verifies".
+    Existing,
+}
+
+/// The audit key: from `GONGKAI_AUDIT_KEY`, or the key file (created if allowed). Returns the
+/// key and whether the file was created now.
+pub fn audit_key(cfg: &Settings, how: Open) -> anyhow::Result<(AuditKey, bool)> {
+    if let Some(hex) = &cfg.audit_key {
+        return Ok((
+            AuditKey::from_hex(hex).context("GONGKAI_AUDIT_KEY 无效")?,
+            false,
+        ));
+    }
+    if how == Open::Existing && !cfg.audit_key_file.exists() {
+        anyhow::bail!(
+            "审计密钥文件 {} 不存在（数据目录是否正确？也可用 GONGKAI_AUDIT_KEY 提供密钥）",
+            cfg.audit_key_file.display()
+        );
+    }
+    load_or_create_key(&cfg.audit_key_file).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// Creates the data folder if allowed, opens the store with its audit seal and migrates it.
+pub async fn open_store(cfg: &Settings, how: Open) -> anyhow::Result<Arc<dyn Store>> {
+    let url = cfg.database_url();
+    let db_file = cfg.data.join("gongkai.db");
+    if cfg.database.is_none() && how == Open::Existing && !db_file.exists() {
+        anyhow::bail!(
+            "数据库文件 {} 不存在（数据目录是否正确？）",
+            db_file.display()
+        );
+    }
+    if how == Open::CreateIfMissing {
+        // The data folder also holds the audit key and checkpoints on PostgreSQL.
         std::fs::create_dir_all(&cfg.data)
             .with_context(|| format!("无法创建数据目录 {}", cfg.data.display()))?;
     }
-    let url = cfg.database_url();
-    gongkai_storage::open(&url)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}: {e:?}"))
+    let (key, created) = audit_key(cfg, how)?;
+    let checkpoints = (how == Open::CreateIfMissing).then(|| cfg.audit_checkpoints.clone());
+    let seal = Seal::new(key, checkpoints).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let opened = gongkai_storage::open(&url, seal).await;
+    if opened.is_err() && created {
+        // A key made for a database that refuses it would only confuse the next start.
+        let _ = std::fs::remove_file(&cfg.audit_key_file);
+    }
+    opened
+        .map_err(|e| anyhow::anyhow!("{e}"))
         .with_context(|| format!("无法打开数据库 {}", gongkai_storage::redact(&url)))
 }

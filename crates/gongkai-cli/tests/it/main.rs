@@ -1,7 +1,15 @@
-//! Black-box tests of the `gongkai` binary: exit codes, messages and files, as a user sees them.
+//! Black-box tests of the `gongkai` binary: exit codes, messages and files, as a user sees them,
+//! and the security suite against a real `gongkai serve`.
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers outside #[test] functions panic on purpose"
+)]
 
 mod import;
 mod report;
+mod security;
+mod server;
 #[cfg(feature = "postgres-tests")]
 mod two_instances;
 mod workdays;

@@ -1,129 +1,62 @@
-//! Two `gongkai serve` processes on one PostgreSQL database serve the same logged-in session.
+//! Two `gongkai serve` processes on one PostgreSQL database, configured with one audit key,
+//! serve the same signed-in session; a second instance with a key of its own is refused.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use crate::server::*;
 
-struct Server(Child);
+const KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_logged_in_on_one_instance_is_valid_on_the_other() {
+    // Arrange: one fresh PostgreSQL database, two server processes on it with one key.
+    let database = gongkai_storage::testing::TestDb::new_postgres_database().await;
+    let dir = tempfile::tempdir().unwrap();
+    let env = [("GONGKAI_AUDIT_KEY", KEY)];
+    let a = Server::start(&dir.path().join("a"), Some(&database), &env);
+    let b = Server::start(&dir.path().join("b"), Some(&database), &env);
 
-fn serve(database: &str, port: u16, data: &std::path::Path) -> Server {
-    let child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args([
-            "serve",
-            "--database",
-            database,
-            "--listen",
-            &format!("127.0.0.1:{port}"),
-        ])
-        .args(["--data", data.to_str().expect("temp paths are UTF-8")])
-        .env("GONGKAI_ADMIN_PASSWORD", "test-password-123")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("gongkai serve starts");
-    let started = Instant::now();
-    while request(port, "GET /healthz HTTP/1.1\r\n", "").is_none() {
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "server on {port} did not come up"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    Server(child)
-}
+    // Act: log in on A.
+    let mut browser = a.client();
+    let login = browser.login("admin", ADMIN_PASSWORD).await;
+    assert_eq!(login.status, 303, "{}", login.body);
 
-/// One HTTP/1.1 request; returns the raw response.
-fn request(port: u16, head: &str, body: &str) -> Option<String> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    let msg = format!(
-        "{head}Host: 127.0.0.1\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
+    // Assert: B serves the back office to those cookies, and a stranger is sent to the login page.
+    let mut on_b = b.client();
+    on_b.cookies = browser.cookies.clone();
+    let page = on_b.get("/admin").await;
+    assert_eq!(
+        page.status,
+        200,
+        "{}",
+        &page.body[..page.body.len().min(400)]
     );
-    s.write_all(msg.as_bytes()).ok()?;
-    let mut out = String::new();
-    s.read_to_string(&mut out).ok()?;
-    Some(out)
-}
-
-fn cookie(resp: &str) -> String {
-    let line = resp
-        .lines()
-        .find(|l| {
-            l.to_ascii_lowercase()
-                .starts_with("set-cookie: gongkai_session=")
-        })
-        .expect("a session cookie");
-    line["set-cookie: ".len()..]
-        .split(';')
-        .next()
-        .expect("a cookie value")
-        .to_owned()
-}
-
-fn free_port() -> u16 {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
-    listener.local_addr().expect("a bound address").port()
+    assert!(
+        page.body.contains("系统管理员"),
+        "the dashboard names the signed-in account"
+    );
+    assert_eq!(b.client().get("/admin").await.status, 303);
 }
 
 #[test]
-fn a_session_logged_in_on_one_instance_is_valid_on_the_other() {
-    // Arrange: one fresh PostgreSQL database, two server processes on it.
+fn an_instance_with_a_key_of_its_own_is_refused() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let database = rt.block_on(gongkai_storage::testing::TestDb::new_postgres_database());
     let dir = tempfile::tempdir().unwrap();
-    let (pa, pb) = (free_port(), free_port());
-    let _a = serve(&database, pa, &dir.path().join("a"));
-    let _b = serve(&database, pb, &dir.path().join("b"));
-
-    // Act: log in on A.
-    let page = request(pa, "GET /login HTTP/1.1\r\n", "").unwrap();
-    let jar = cookie(&page);
-    let csrf = page
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .expect("a cookie value")
-        .to_owned();
-    let form = format!("username=admin&password=test-password-123&csrf={csrf}");
-    let head = format!(
-        "POST /login HTTP/1.1\r\nCookie: {jar}\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+    let first = Server::start(
+        &dir.path().join("a"),
+        Some(&database),
+        &[("GONGKAI_AUDIT_KEY", KEY)],
     );
-    let login = request(pa, &head, &form).unwrap();
-    assert!(login.starts_with("HTTP/1.1 303"), "{login}");
-    let jar = if login
-        .to_ascii_lowercase()
-        .contains("set-cookie: gongkai_session=")
-    {
-        cookie(&login)
-    } else {
-        jar
-    };
-
-    // Assert: B serves the back office to that cookie, and a stranger is sent to the login page.
-    let on_b = request(pb, &format!("GET /admin HTTP/1.1\r\nCookie: {jar}\r\n"), "").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(["migrate", "--database", &database])
+        .args(["--data", dir.path().join("b").to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("审计密钥与数据库不符"), "{err}");
     assert!(
-        on_b.starts_with("HTTP/1.1 200"),
-        "{}",
-        &on_b[..on_b.len().min(400)]
+        !dir.path().join("b/audit.key").exists(),
+        "the refused key file is removed"
     );
-    assert!(
-        on_b.contains("admin"),
-        "the dashboard names the logged-in account"
-    );
-    let stranger = request(pb, "GET /admin HTTP/1.1\r\n", "").unwrap();
-    assert!(
-        stranger.starts_with("HTTP/1.1 303"),
-        "{}",
-        &stranger[..stranger.len().min(200)]
-    );
+    first.stop();
 }

@@ -8,7 +8,9 @@ use crate::*;
 use chrono::{Duration, Utc};
 
 mod audit;
+mod security;
 pub use audit::*;
+pub use security::*;
 
 /// Builders for the suite and for other crates' tests.
 pub mod build {
@@ -41,6 +43,7 @@ pub mod build {
             display_name: format!("{name}同志"),
             role,
             password_hash: "not-a-real-hash".into(),
+            must_change_password: false,
         }
     }
 }
@@ -49,13 +52,23 @@ pub(crate) fn me() -> Actor {
     Actor::system()
 }
 
+/// A token to issue for `user` with the given hash, no expiry.
+pub(crate) fn token(user: UserId, hash: &str) -> NewApiToken {
+    NewApiToken {
+        user_id: user,
+        name: "脚本".into(),
+        token_hash: hash.into(),
+        expires_at: None,
+    }
+}
+
 pub async fn migrations_apply_again_on_an_already_migrated_database(db: TestDb) {
     let a = db
         .store
         .create_agency(&me(), &build::agency("A1", None))
         .await
         .unwrap();
-    let again = SeaStore::open(&db.url).await.unwrap();
+    let again = db.reopen().await;
     let found = again.agency(Scope::agency(a.id), a.id).await.unwrap();
     assert_eq!(found, a);
 }
@@ -100,7 +113,9 @@ pub async fn agency_codes_are_unique_and_parents_must_exist(db: TestDb) {
     s.create_agency(&me(), &build::agency("DUP", None))
         .await
         .unwrap();
-    let again = s.create_agency(&me(), &build::agency("DUP", None)).await;
+    let mut same_code = build::agency("DUP", None);
+    same_code.name = "另一机关".into();
+    let again = s.create_agency(&me(), &same_code).await;
     assert!(
         matches!(
             again,
@@ -175,10 +190,20 @@ pub async fn accounts_are_created_found_for_login_and_unique(db: TestDb) {
         matches!(dup, Err(StoreError::Conflict { what: "用户名" })),
         "{dup:?}"
     );
-    s.set_password(&me(), a.id, u.id, "new-hash").await.unwrap();
-    assert_eq!(
-        s.user_for_login("alice").await.unwrap().unwrap().1,
-        "new-hash"
+    let changed = s
+        .set_password(&me(), a.id, u.id, "new-hash", true)
+        .await
+        .unwrap();
+    assert!(changed.must_change_password);
+    assert_eq!(changed.session_epoch, u.session_epoch + 1);
+    let (found, hash) = s.user_for_login(" ALICE ").await.unwrap().unwrap();
+    assert_eq!((found.id, hash.as_str()), (u.id, "new-hash"));
+    let shouting = s
+        .create_user(&me(), a.id, &build::user("ALICE", Role::Clerk))
+        .await;
+    assert!(
+        matches!(shouting, Err(StoreError::Conflict { what: "用户名" })),
+        "{shouting:?}"
     );
 }
 
@@ -221,10 +246,20 @@ pub async fn no_query_leaks_across_agencies(db: TestDb) {
         matches!(cross, Err(StoreError::NotFound { .. })),
         "{cross:?}"
     );
-    let pw = s.set_password(&me(), a.id, ub.id, "h").await;
+    let pw = s.set_password(&me(), a.id, ub.id, "h", false).await;
     assert!(matches!(pw, Err(StoreError::NotFound { .. })), "{pw:?}");
-    let tok = s.create_api_token(&me(), a.id, ub.id, "t", "h1").await;
+    let tok = s.create_api_token(&me(), a.id, &token(ub.id, "h1")).await;
     assert!(matches!(tok, Err(StoreError::NotFound { .. })), "{tok:?}");
+    let tb = s
+        .create_api_token(&me(), b.id, &token(ub.id, "h2"))
+        .await
+        .unwrap();
+    let revoke = s.revoke_api_token(&me(), a.id, tb.id).await;
+    assert!(
+        matches!(revoke, Err(StoreError::NotFound { .. })),
+        "{revoke:?}"
+    );
+    assert!(s.api_tokens(in_a).await.unwrap().is_empty());
     let events = s.audit_events(in_a, 100).await.unwrap();
     assert!(!events.is_empty() && events.iter().all(|e| e.agency_id == a.id));
 }
@@ -249,49 +284,6 @@ pub async fn sessions_round_trip_and_expire(db: TestDb) {
     assert_eq!(s.delete_expired_sessions(now).await.unwrap(), 1);
     s.delete_session("s1").await.unwrap();
     assert_eq!(s.load_session("s1", now).await.unwrap(), None);
-}
-
-pub async fn login_failures_are_counted_in_a_window_and_cleared(db: TestDb) {
-    let s = &db.store;
-    let now = Utc::now();
-    s.record_login_failure("user:x", now - Duration::hours(2))
-        .await
-        .unwrap();
-    for _ in 0..3 {
-        s.record_login_failure("user:x", now).await.unwrap();
-    }
-    s.record_login_failure("user:y", now).await.unwrap();
-    let since = now - Duration::minutes(15);
-    assert_eq!(s.login_failures_since("user:x", since).await.unwrap(), 3);
-    s.clear_login_failures("user:x").await.unwrap();
-    assert_eq!(s.login_failures_since("user:x", since).await.unwrap(), 0);
-    assert_eq!(s.login_failures_since("user:y", since).await.unwrap(), 1);
-}
-
-pub async fn api_tokens_resolve_to_their_active_account(db: TestDb) {
-    let s = &db.store;
-    let a = s
-        .create_agency(&me(), &build::agency("TOK", None))
-        .await
-        .unwrap();
-    let u = s
-        .create_user(&me(), a.id, &build::user("bot", Role::Clerk))
-        .await
-        .unwrap();
-    s.create_api_token(&me(), a.id, u.id, "脚本", "abc")
-        .await
-        .unwrap();
-    assert_eq!(s.user_for_token("abc").await.unwrap(), Some(u.clone()));
-    assert_eq!(s.user_for_token("zzz").await.unwrap(), None);
-    let off = UserChanges {
-        display_name: u.display_name.clone(),
-        role: u.role,
-        active: false,
-    };
-    s.update_user(&me(), a.id, u.id, u.version, &off)
-        .await
-        .unwrap();
-    assert_eq!(s.user_for_token("abc").await.unwrap(), None);
 }
 
 pub async fn bootstrap_creates_the_first_admin_once(db: TestDb) {

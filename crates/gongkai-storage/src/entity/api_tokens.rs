@@ -19,6 +19,10 @@ pub struct Model {
     pub token_hash: String,
     /// Creation time.
     pub created_at: DateTimeUtc,
+    /// When it stops working, if it expires.
+    pub expires_at: Option<DateTimeUtc>,
+    /// When it was revoked, if it was.
+    pub revoked_at: Option<DateTimeUtc>,
 }
 
 /// No relations.

@@ -4,6 +4,7 @@
 pub mod agencies;
 pub mod api_tokens;
 pub mod audit_events;
-pub mod login_failures;
+pub mod login_attempts;
 pub mod sessions;
+pub mod settings;
 pub mod users;

@@ -21,6 +21,10 @@ pub struct Model {
     pub password_hash: String,
     /// Disabled accounts cannot log in.
     pub active: bool,
+    /// The password was set by someone else and must be changed at next login.
+    pub must_change_password: bool,
+    /// Raised on every password change and disable; older sessions are over.
+    pub session_epoch: i32,
     /// Optimistic-locking version.
     pub version: i32,
     /// Creation time.

@@ -7,6 +7,7 @@
 use sea_orm_migration::prelude::*;
 
 mod m0001_create_platform_tables;
+mod m0002_harden_platform;
 
 /// The migration set of the platform.
 pub struct Migrator;
@@ -14,6 +15,9 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m0001_create_platform_tables::Migration)]
+        vec![
+            Box::new(m0001_create_platform_tables::Migration),
+            Box::new(m0002_harden_platform::Migration),
+        ]
     }
 }

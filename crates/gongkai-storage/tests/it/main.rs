@@ -28,13 +28,20 @@ macro_rules! suite {
                 accounts_are_created_found_for_login_and_unique,
                 no_query_leaks_across_agencies,
                 sessions_round_trip_and_expire,
-                login_failures_are_counted_in_a_window_and_cleared,
-                api_tokens_resolve_to_their_active_account,
+                throttle_allows_the_free_tries_then_asks_to_wait,
+                throttle_is_atomic_under_parallel_attempts,
+                tokens_expire_are_listed_and_revoked,
+                disabling_or_a_new_password_ends_sessions,
+                agency_names_are_unique_under_one_parent,
                 bootstrap_creates_the_first_admin_once,
                 audit_chain_verifies_when_untouched_and_records_before_and_after,
                 audit_verify_names_an_edited_row,
                 audit_verify_names_a_deleted_row_and_a_deleted_tail,
                 concurrent_changes_keep_one_unbroken_chain,
+                audit_verify_catches_an_edit_whose_hashes_were_recomputed,
+                audit_verify_catches_a_tail_deleted_with_its_head_rolled_back,
+                audit_verify_catches_a_deleted_agency_and_a_forged_checkpoint,
+                an_unkeyed_chain_is_sealed_once_and_a_foreign_one_refused,
             ]
         );
     };

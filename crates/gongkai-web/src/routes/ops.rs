@@ -2,9 +2,8 @@
 
 use crate::{AppState, WebError};
 use axum::extract::State;
-use axum::http::{HeaderName, Request, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use gongkai_storage::StoreError;
 use tower::ServiceBuilder;
 use tower::layer::util::{Identity, Stack};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -23,15 +22,49 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
-/// GET /metrics (Prometheus text format).
-pub async fn metrics(State(state): State<AppState>) -> Response {
+/// GET /metrics (Prometheus text format) on the main listener: only with the configured bearer
+/// token; without a configured token it does not exist here (serve it on its own address).
+pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let Some(expected) = state.config.metrics_token.as_deref() else {
+        return WebError::NotFound("页面").into_response();
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    let same = given.len() == expected.len()
+        && given
+            .bytes()
+            .zip(expected.bytes())
+            .fold(0u8, |a, (x, y)| a | (x ^ y))
+            == 0;
+    if !same {
+        return WebError::TokenRequired.into_response();
+    }
+    metrics_text(&state)
+}
+
+/// The metrics text, for the main listener (behind a token) or a separate one.
+pub fn metrics_text(state: &AppState) -> Response {
     let ct = [(header::CONTENT_TYPE, "text/plain; version=0.0.4")];
     (ct, state.metrics.render()).into_response()
 }
 
+/// A router serving only `/metrics`, without a token, for a listen address of its own
+/// (`metrics_listen`, e.g. 127.0.0.1:9100 reachable by the monitoring system only).
+pub fn metrics_router(state: AppState) -> axum::Router {
+    axum::Router::new()
+        .route(
+            "/metrics",
+            axum::routing::get(|State(s): State<AppState>| async move { metrics_text(&s) }),
+        )
+        .with_state(state)
+}
+
 /// Unknown paths.
 pub async fn not_found() -> WebError {
-    WebError::Store(StoreError::NotFound { what: "页面" })
+    WebError::NotFound("页面")
 }
 
 type MakeSpan = fn(&Request<axum::body::Body>) -> tracing::Span;

@@ -1,6 +1,7 @@
 //! The public portal (公开专栏) shell.
 
 use crate::WebError;
+use crate::csrf::CsrfToken;
 use crate::page::{Chrome, render};
 use askama::Template;
 use axum::response::Response;
@@ -13,8 +14,8 @@ struct HomePage {
 }
 
 /// GET /
-pub async fn home() -> Result<Response, WebError> {
+pub async fn home(csrf: CsrfToken) -> Result<Response, WebError> {
     render(&HomePage {
-        c: Chrome::public("政府信息公开"),
+        c: Chrome::public("政府信息公开", &csrf.token),
     })
 }

@@ -3,7 +3,7 @@
 use crate::helpers::*;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use gongkai_storage::Actor;
+use gongkai_storage::{Actor, NewApiToken};
 use gongkai_web::password;
 
 #[tokio::test]
@@ -20,13 +20,19 @@ async fn api_answers_401_without_a_valid_token() {
     );
 }
 
-async fn token_for(app: &TestApp, name: &str) -> String {
+pub async fn token_for(app: &TestApp, name: &str) -> String {
     let (u, _) = app.db.store.user_for_login(name).await.unwrap().unwrap();
     let token = password::new_api_token();
     let hash = password::token_hash(&token);
+    let new = NewApiToken {
+        user_id: u.id,
+        name: "t".into(),
+        token_hash: hash,
+        expires_at: None,
+    };
     app.db
         .store
-        .create_api_token(&Actor::system(), u.agency_id, u.id, "t", &hash)
+        .create_api_token(&Actor::system(), u.agency_id, &new)
         .await
         .unwrap();
     token
@@ -55,7 +61,7 @@ async fn api_lists_only_what_the_token_owner_may_see() {
     assert_eq!(codes, ["CA", "CA1"]);
     let users = b.send(req("/api/v1/users")).await;
     assert_eq!(users.status, StatusCode::OK);
-    assert!(!users.body.contains("password") && !users.body.contains("b_admin"));
+    assert!(!users.body.contains("password_hash") && !users.body.contains("b_admin"));
     let clerk = token_for(&app, "a_clerk").await;
     let r = Request::get("/api/v1/users").header(header::AUTHORIZATION, format!("Bearer {clerk}"));
     assert_eq!(
@@ -86,7 +92,20 @@ async fn health_metrics_assets_and_request_ids_work() {
     );
     assert!(health.headers.contains_key("x-request-id"));
     b.login("a_clerk", "wrong-password-x").await;
-    let metrics = b.get("/metrics").await.body;
+    assert_eq!(
+        b.get("/metrics").await.status,
+        StatusCode::UNAUTHORIZED,
+        "metrics need the token"
+    );
+    let metrics = b
+        .send(
+            Request::get("/metrics")
+                .header(header::AUTHORIZATION, "Bearer metrics-secret")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .body;
     assert!(
         metrics.contains("gongkai_http_responses_total{class=\"2xx\"}"),
         "{metrics}"

@@ -9,7 +9,7 @@ async fn login_page_shows_a_form_with_a_csrf_field() {
     let page = app.browser().get("/login").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("工作人员登录"));
-    assert!(csrf_in(&page.body).is_some_and(|t| t.len() == 32));
+    assert!(csrf_in(&page.body).is_some_and(|t| t.len() > 32));
 }
 
 #[tokio::test]
@@ -82,33 +82,12 @@ async fn logout_ends_the_session_and_needs_the_csrf_token() {
 async fn the_old_session_cookie_is_dead_after_logout() {
     let app = TestApp::new().await;
     let mut b = app.login("a_head").await;
-    let stolen = b.cookie.clone();
+    let stolen = b.cookies.clone();
     let csrf = b.csrf("/admin").await;
     b.post("/logout", &[("csrf", &csrf)]).await;
     let mut thief = app.browser();
-    thief.cookie = stolen;
+    thief.cookies = stolen;
     assert_eq!(thief.get("/admin").await.status, StatusCode::SEE_OTHER);
-}
-
-#[tokio::test]
-async fn five_failures_lock_the_account_out_even_with_the_right_password() {
-    let app = TestApp::new().await;
-    let mut b = app.browser();
-    for _ in 0..5 {
-        assert_eq!(
-            b.login("a_admin", "wrong-password").await.status,
-            StatusCode::UNPROCESSABLE_ENTITY
-        );
-    }
-    let res = b.login("a_admin", PASSWORD).await;
-    assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(res.body.contains("登录失败次数过多"));
-    let other = app.browser().login("a_clerk", PASSWORD).await;
-    assert_eq!(
-        other.status,
-        StatusCode::SEE_OTHER,
-        "other accounts are not affected"
-    );
 }
 
 #[tokio::test]
@@ -138,45 +117,55 @@ async fn a_disabled_account_cannot_sign_in() {
 async fn an_account_changes_its_own_password_after_proving_the_current_one() {
     let app = TestApp::new().await;
     let mut b = app.login("a_clerk").await;
+    let mut other_session = app.login("a_clerk").await;
     let csrf = b.csrf("/admin/password").await;
-    let new = "a-brand-new-password";
-    let wrong = b
-        .post(
-            "/admin/password",
-            &[
-                ("csrf", &csrf),
-                ("current", "nope"),
-                ("new", new),
-                ("repeat", new),
-            ],
-        )
-        .await;
-    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(wrong.body.contains("当前密码不正确"));
-    let short = b
-        .post(
-            "/admin/password",
-            &[
-                ("csrf", &csrf),
-                ("current", PASSWORD),
-                ("new", "short"),
-                ("repeat", "short"),
-            ],
-        )
-        .await;
-    assert!(short.body.contains("密码至少 10 位"));
-    let ok = b
-        .post(
-            "/admin/password",
-            &[
-                ("csrf", &csrf),
-                ("current", PASSWORD),
-                ("new", new),
-                ("repeat", new),
-            ],
-        )
-        .await;
-    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    let new = "Brand-new-2026";
+    let form = |current: &'static str, new: &'static str, repeat: &'static str| {
+        vec![("current", current), ("new", new), ("repeat", repeat)]
+    };
+    let cases = [
+        (form("nope", new, new), "当前密码不正确"),
+        (form(PASSWORD, "short", "short"), "密码至少 10 位"),
+        (
+            form(PASSWORD, "          ", "          "),
+            "密码不能包含空格",
+        ),
+        (form(PASSWORD, "alllowercase", "alllowercase"), "至少包含"),
+        (
+            form(PASSWORD, "A_Clerk-2026", "A_Clerk-2026"),
+            "不能包含用户名",
+        ),
+        (
+            form(PASSWORD, new, "Brand-new-2027"),
+            "两次输入的新密码不一致",
+        ),
+    ];
+    for (mut f, message) in cases {
+        f.push(("csrf", &csrf));
+        let res = b.post("/admin/password", &f).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
+        assert!(res.body.contains(message), "{message}: {}", res.body);
+        assert!(
+            res.body.contains("field-error"),
+            "the message sits beside its field"
+        );
+    }
+    let mut ok = form(PASSWORD, new, new);
+    ok.push(("csrf", &csrf));
+    assert_eq!(
+        b.post("/admin/password", &ok).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        b.get("/admin").await.status,
+        StatusCode::OK,
+        "this session goes on"
+    );
+    assert_eq!(
+        other_session.get("/admin").await.location.as_deref(),
+        Some("/login"),
+        "the other session is over"
+    );
     assert_eq!(
         app.browser().login("a_clerk", PASSWORD).await.status,
         StatusCode::UNPROCESSABLE_ENTITY
@@ -185,4 +174,49 @@ async fn an_account_changes_its_own_password_after_proving_the_current_one() {
         app.browser().login("a_clerk", new).await.status,
         StatusCode::SEE_OTHER
     );
+}
+
+#[tokio::test]
+async fn user_names_are_case_insensitive_at_login() {
+    let app = TestApp::new().await;
+    let res = app.browser().login("  A_Clerk ", PASSWORD).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_handed_over_password_must_be_changed_before_anything_else() {
+    let app = TestApp::new().await;
+    let s = &app.db.store;
+    let (u, hash) = s.user_for_login("a_head").await.unwrap().unwrap();
+    s.set_password(
+        &gongkai_storage::Actor::system(),
+        u.agency_id,
+        u.id,
+        &hash,
+        true,
+    )
+    .await
+    .unwrap();
+    let mut b = app.login("a_head").await;
+    for path in ["/admin", "/admin/agencies", "/admin/tokens"] {
+        let res = b.get(path).await;
+        assert_eq!(res.location.as_deref(), Some("/admin/password"), "{path}");
+    }
+    let page = b.get("/admin/password").await;
+    assert!(page.body.contains("请先设置自己的新密码"), "{}", page.body);
+    let csrf = csrf_in(&page.body).unwrap();
+    let new = "Head-of-Office-1";
+    let done = b
+        .post(
+            "/admin/password",
+            &[
+                ("csrf", &csrf),
+                ("current", PASSWORD),
+                ("new", new),
+                ("repeat", new),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert_eq!(b.get("/admin").await.status, StatusCode::OK);
 }

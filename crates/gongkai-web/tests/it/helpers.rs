@@ -7,8 +7,9 @@ use axum::http::{Request, StatusCode, header};
 use gongkai_storage::conformance::build;
 use gongkai_storage::testing::TestDb;
 use gongkai_storage::*;
+use gongkai_web::secret::Signer;
 use gongkai_web::{AppState, WebConfig, password, router};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use tower::ServiceExt;
 
 pub const PASSWORD: &str = "correct-horse-battery";
@@ -58,20 +59,30 @@ impl TestApp {
         let hash = password::hash(PASSWORD).unwrap();
         for (name, role, agency) in ACCOUNTS {
             let mut u = build::user(name, role);
-            u.password_hash = hash.clone();
+            u.password_hash.clone_from(&hash);
             s.create_user(&me, ids[agency], &u).await.unwrap();
         }
         Self { db, ids }
     }
 
+    /// Settings as a test wants them: the client address taken from `X-Forwarded-For` (so a
+    /// test can play several machines) and a metrics token.
+    pub fn config() -> WebConfig {
+        let mut c = WebConfig::new(Signer::new([7; 32]));
+        c.trust_forwarded_for = true;
+        c.metrics_token = Some("metrics-secret".into());
+        c
+    }
+
     pub fn router(&self) -> Router {
-        router(AppState::new(self.db.store.clone(), WebConfig::default()))
+        router(AppState::new(self.db.store.clone(), Self::config()))
     }
 
     pub fn browser(&self) -> Browser {
         Browser {
             app: self.router(),
-            cookie: None,
+            cookies: BTreeMap::new(),
+            addr: "192.0.2.1".into(),
         }
     }
 
@@ -97,18 +108,41 @@ pub struct Page {
     pub body: String,
 }
 
-/// Keeps the session cookie between requests, as a browser would.
+/// Keeps cookies between requests, as a browser would, and comes from one address.
 pub struct Browser {
     pub app: Router,
-    pub cookie: Option<String>,
+    pub cookies: BTreeMap<String, String>,
+    pub addr: String,
 }
 
 impl Browser {
-    pub async fn send(&mut self, req: Request<Body>) -> Page {
+    /// The `Cookie` header value.
+    pub fn cookie_header(&self) -> Option<String> {
+        (!self.cookies.is_empty()).then(|| {
+            let pairs: Vec<String> = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            pairs.join("; ")
+        })
+    }
+
+    pub async fn send(&mut self, mut req: Request<Body>) -> Page {
+        if let Some(c) = self.cookie_header() {
+            req.headers_mut().insert(header::COOKIE, c.parse().unwrap());
+        }
+        req.headers_mut()
+            .insert("x-forwarded-for", self.addr.parse().unwrap());
         let res = self.app.clone().oneshot(req).await.unwrap();
-        if let Some(c) = res.headers().get(header::SET_COOKIE) {
+        for c in res.headers().get_all(header::SET_COOKIE) {
             let c = c.to_str().unwrap();
-            self.cookie = Some(c.split(';').next().unwrap().to_owned());
+            let (k, v) = c.split(';').next().unwrap().split_once('=').unwrap();
+            if c.contains("Max-Age=0") || v.is_empty() {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_owned(), v.to_owned());
+            }
         }
         let status = res.status();
         let headers = res.headers().clone();
@@ -125,11 +159,8 @@ impl Browser {
     }
 
     pub async fn get(&mut self, path: &str) -> Page {
-        let mut req = Request::get(path);
-        if let Some(c) = &self.cookie {
-            req = req.header(header::COOKIE, c);
-        }
-        self.send(req.body(Body::empty()).unwrap()).await
+        self.send(Request::get(path).body(Body::empty()).unwrap())
+            .await
     }
 
     pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
@@ -137,11 +168,8 @@ impl Browser {
             .iter()
             .map(|(k, v)| format!("{k}={}", encode(v)))
             .collect();
-        let mut req =
+        let req =
             Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-        if let Some(c) = &self.cookie {
-            req = req.header(header::COOKIE, c);
-        }
         self.send(req.body(Body::from(body.join("&"))).unwrap())
             .await
     }
@@ -167,11 +195,27 @@ pub fn csrf_in(body: &str) -> Option<String> {
     Some(body[at..].split('"').next()?.to_owned())
 }
 
-fn encode(s: &str) -> String {
+pub fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// Renames an account through its edit form (as the signed-in manager `b`); returns the status.
+pub async fn edit_display_name(b: &mut Browser, name: &str, display: &str) -> StatusCode {
+    let id = ACCOUNTS.iter().position(|(n, _, _)| *n == name).unwrap() + 1;
+    let path = format!("/admin/users/{id}");
+    let page = b.get(&path).await.body;
+    let csrf = csrf_in(&page).unwrap();
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("version", "1"),
+        ("display_name", display),
+        ("role", "clerk"),
+        ("active", "1"),
+    ];
+    b.post(&path, &form).await.status
 }

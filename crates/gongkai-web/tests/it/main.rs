@@ -8,7 +8,10 @@
 
 mod api_ops;
 mod auth;
+mod hardening;
 mod helpers;
+mod lifecycle;
 #[cfg(feature = "postgres-tests")]
 mod multi_instance;
 mod roles;
+mod throttle;

@@ -3,19 +3,19 @@
 
 use crate::helpers::*;
 use axum::http::StatusCode;
-use gongkai_storage::SeaStore;
 use gongkai_storage::testing::TestDb;
-use gongkai_web::{AppState, WebConfig, router};
+use gongkai_web::{AppState, router};
 use std::sync::Arc;
 
 #[tokio::test]
 async fn two_instances_on_one_postgres_database_serve_the_same_session() {
     let app = TestApp::on(TestDb::postgres().await).await;
     let mut first = app.login("a_admin").await;
-    let second_store = SeaStore::open(&app.db.url).await.unwrap();
+    let second_store = app.db.reopen().await;
     let mut second = Browser {
-        app: router(AppState::new(Arc::new(second_store), WebConfig::default())),
-        cookie: first.cookie.clone(),
+        app: router(AppState::new(Arc::new(second_store), TestApp::config())),
+        cookies: first.cookies.clone(),
+        addr: first.addr.clone(),
     };
     let page = second.get("/admin").await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);

@@ -9,7 +9,7 @@ const GONE: StatusCode = StatusCode::NOT_FOUND;
 const DONE: StatusCode = StatusCode::SEE_OTHER;
 
 /// GET routes (with `{A}` = agency A, `{B}` = agency B) and the status per account of ACCOUNTS.
-const GETS: [(&str, [StatusCode; 7]); 9] = [
+const GETS: [(&str, [StatusCode; 7]); 12] = [
     //                  sys   a_admin a_clerk a_rev a_head a_insp b_admin
     ("/admin", [OK, OK, OK, OK, OK, OK, OK]),
     ("/admin/agencies", [OK, OK, OK, OK, OK, OK, OK]),
@@ -23,11 +23,19 @@ const GETS: [(&str, [StatusCode; 7]); 9] = [
     ("/admin/users/new", [OK, OK, NO, NO, NO, NO, OK]),
     ("/admin/audit", [OK, OK, NO, NO, NO, OK, OK]),
     ("/admin/password", [OK, OK, OK, OK, OK, OK, OK]),
+    ("/admin/tokens", [OK, OK, OK, OK, OK, OK, OK]),
+    ("/admin/users/{U:a_clerk}", [OK, OK, NO, NO, NO, OK, GONE]),
+    ("/admin/users/{U:b_admin}", [OK, GONE, NO, NO, NO, GONE, OK]),
 ];
 
 fn fill(app: &TestApp, path: &str) -> String {
-    path.replace("{A1}", &app.ids["A1"].to_string())
-        .replace("{A}", &app.ids["A"].to_string())
+    let mut p = path
+        .replace("{A1}", &app.ids["A1"].to_string())
+        .replace("{A}", &app.ids["A"].to_string());
+    for (i, (name, _, _)) in ACCOUNTS.iter().enumerate() {
+        p = p.replace(&format!("{{U:{name}}}"), &(i + 1).to_string());
+    }
+    p
 }
 
 #[tokio::test]
@@ -73,9 +81,9 @@ fn agency_form<'a>(csrf: &'a str, code: &'a str, parent: &'a str) -> Vec<(&'a st
         ("level", "township"),
         ("parent_id", parent),
         ("version", "1"),
-        ("address", "路"),
-        ("postcode", "1"),
-        ("phone", "2"),
+        ("address", "人民路1号"),
+        ("postcode", "336000"),
+        ("phone", "0795-3561234"),
         ("email", "e@x.cn"),
     ];
     all.into_iter()
@@ -95,7 +103,7 @@ fn user_form<'a>(
         ("username", name),
         ("display_name", "新人"),
         ("role", role),
-        ("password", "long-enough-password"),
+        ("password", "Long-enough-2026"),
     ]
 }
 
@@ -149,8 +157,20 @@ async fn only_the_system_admin_creates_agencies_and_the_audit_log_shows_it() {
     let dup = sys
         .post("/admin/agencies", &agency_form(&csrf, "NEW1", &a))
         .await;
-    assert_eq!(dup.status, StatusCode::CONFLICT);
-    assert!(dup.body.contains("机关代码已存在"));
+    assert_eq!(dup.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(dup.body.contains("同名机关已存在"), "same name under A");
+    let mut other_name = agency_form(&csrf, "NEW1", &a);
+    other_name[1].1 = "另一新设机关";
+    let dup_code = sys.post("/admin/agencies", &other_name).await;
+    assert!(
+        dup_code.body.contains("机关代码已存在"),
+        "{}",
+        dup_code.body
+    );
+    assert!(
+        dup_code.body.contains("value=\"另一新设机关\""),
+        "input kept"
+    );
 }
 
 #[tokio::test]
@@ -166,7 +186,12 @@ async fn an_agency_admin_edits_its_own_agency_but_not_another() {
     let stale = b
         .post(&format!("/admin/agencies/{a}"), &agency_form(&csrf, "", ""))
         .await;
-    assert_eq!(stale.status, StatusCode::CONFLICT, "version 1 is stale now");
+    assert_eq!(
+        stale.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "version 1 is stale now"
+    );
+    assert!(stale.body.contains("记录已被他人修改"), "{}", stale.body);
     let other = b
         .post(
             &format!("/admin/agencies/{b_id}"),
@@ -188,25 +213,31 @@ async fn accounts_are_created_only_inside_the_own_agency_and_never_above_the_own
     let (a, b_id) = (app.ids["A"].to_string(), app.ids["B"].to_string());
     let mut b = app.login("a_admin").await;
     let csrf = b.csrf("/admin").await;
-    assert_eq!(
-        b.post("/admin/users", &user_form(&csrf, &b_id, "spy", "clerk"))
-            .await
-            .status,
-        GONE
-    );
-    assert_eq!(
-        b.post(
-            "/admin/users",
-            &user_form(&csrf, &a, "boss", "system_admin")
-        )
-        .await
-        .status,
-        NO
-    );
+    let spy = b
+        .post("/admin/users", &user_form(&csrf, &b_id, "spy", "clerk"))
+        .await;
+    assert_eq!(spy.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(spy.body.contains("请选择所属机关"));
+    for role in ["system_admin", "inspector"] {
+        let res = b
+            .post("/admin/users", &user_form(&csrf, &a, "boss", role))
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{role}");
+        assert!(res.body.contains("请选择您有权授予的角色"), "{role}");
+        assert!(
+            !res.body.contains("value=\"inspector\""),
+            "督查 is not offered"
+        );
+    }
     let ok = b
         .post("/admin/users", &user_form(&csrf, &a, "newbie", "clerk"))
         .await;
-    assert_eq!(ok.status, DONE, "{}", ok.body);
+    assert_eq!(ok.status, OK, "{}", ok.body);
+    assert!(ok.body.contains("Long-enough-2026") && ok.body.contains("首次登录后必须修改"));
+    let again = b
+        .post("/admin/users", &user_form(&csrf, &a, "NEWBIE", "clerk"))
+        .await;
+    assert!(again.body.contains("该用户名已被使用"), "{}", again.body);
     let list = b.get("/admin/users").await.body;
     assert!(
         list.contains("newbie") && !list.contains("b_admin"),

@@ -1,14 +1,16 @@
-//! 机关管理: list within scope, create (系统管理员), show and edit contact details
-//! (系统管理员, or 公开办管理员 for its own agency).
+//! 机关管理: list within scope, create (系统管理员), show and edit name and contact details
+//! (系统管理员, or 公开办管理员 for its own agency). Wrong input re-shows the form with the
+//! message beside the field.
 
 use crate::auth::{CurrentUser, require, scopes};
-use crate::form::Form;
-use crate::page::{Chrome, render};
-use crate::{AppState, WebError, csrf};
+use crate::extract::{Form, Path};
+use crate::page::{Chrome, FieldErrors, render, reshow};
+use crate::{AppState, WebError};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use gongkai_domain::agency::parse_agency_name;
+use gongkai_domain::contact::{parse_address, parse_email, parse_phone, parse_postcode};
 use gongkai_storage::*;
 use serde::Deserialize;
 
@@ -17,7 +19,7 @@ use serde::Deserialize;
 #[template(path = "admin/agencies.html")]
 struct ListPage {
     c: Chrome,
-    agencies: Vec<Agency>,
+    agencies: Vec<(Agency, String)>,
     can_create: bool,
 }
 
@@ -28,6 +30,8 @@ struct NewPage {
     c: Chrome,
     parents: Vec<Agency>,
     levels: [AgencyLevel; 5],
+    f: AgencyForm,
+    errors: FieldErrors,
 }
 
 /// One agency, with its edit form when the account may edit.
@@ -36,14 +40,18 @@ struct NewPage {
 struct ShowPage {
     c: Chrome,
     a: Agency,
+    parent: String,
     can_edit: bool,
+    f: AgencyForm,
+    errors: FieldErrors,
 }
 
 /// Fields of both agency forms.
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 pub struct AgencyForm {
     #[serde(default)]
     csrf: String,
+    #[serde(default)]
     name: String,
     #[serde(default)]
     code: String,
@@ -53,26 +61,41 @@ pub struct AgencyForm {
     parent_id: Option<i64>,
     #[serde(default)]
     version: i32,
+    #[serde(default)]
     address: String,
+    #[serde(default)]
     postcode: String,
+    #[serde(default)]
     phone: String,
+    #[serde(default)]
     email: String,
 }
 
 impl AgencyForm {
-    fn contact(&self) -> Contact {
-        let t = |s: &str| s.trim().to_owned();
-        Contact {
-            address: t(&self.address),
-            postcode: t(&self.postcode),
-            phone: t(&self.phone),
-            email: t(&self.email),
+    fn of(a: &Agency) -> Self {
+        Self {
+            name: a.name.clone(),
+            version: a.version,
+            address: a.contact.address.clone(),
+            postcode: a.contact.postcode.clone(),
+            phone: a.contact.phone.clone(),
+            email: a.contact.email.clone(),
+            ..Self::default()
         }
     }
-}
 
-fn bad<E: std::fmt::Display>(e: E) -> WebError {
-    WebError::BadInput(e.to_string())
+    /// Name and contact details, each checked.
+    fn details(&self, e: &mut FieldErrors) -> AgencyDetails {
+        AgencyDetails {
+            name: e.take("name", parse_agency_name(&self.name)),
+            contact: Contact {
+                address: e.take("address", parse_address(&self.address)),
+                postcode: e.take("postcode", parse_postcode(&self.postcode)),
+                phone: e.take("phone", parse_phone(&self.phone)),
+                email: e.take("email", parse_email(&self.email)),
+            },
+        }
+    }
 }
 
 async fn visible(state: &AppState, me: &CurrentUser) -> Result<Vec<Agency>, WebError> {
@@ -85,12 +108,31 @@ async fn visible(state: &AppState, me: &CurrentUser) -> Result<Vec<Agency>, WebE
 
 /// GET /admin/agencies
 pub async fn list(State(state): State<AppState>, me: CurrentUser) -> Result<Response, WebError> {
-    let agencies = visible(&state, &me).await?;
-    let can_create = me.user.role.can_create_agencies();
+    let all = visible(&state, &me).await?;
+    let parent_of = |a: &Agency| {
+        let p = a.parent_id.and_then(|p| all.iter().find(|x| x.id == p));
+        p.map_or(String::new(), |p| p.name.clone())
+    };
+    let agencies = all.iter().map(|a| (a.clone(), parent_of(a))).collect();
     render(&ListPage {
         c: Chrome::admin("机关", &me),
         agencies,
-        can_create,
+        can_create: me.user.role.can_create_agencies(),
+    })
+}
+
+async fn new_page(
+    state: &AppState,
+    me: &CurrentUser,
+    f: AgencyForm,
+    errors: FieldErrors,
+) -> Result<NewPage, WebError> {
+    Ok(NewPage {
+        c: Chrome::admin("新建机关", me),
+        parents: visible(state, me).await?,
+        levels: AgencyLevel::ALL,
+        f,
+        errors,
     })
 }
 
@@ -100,13 +142,7 @@ pub async fn new_form(
     me: CurrentUser,
 ) -> Result<Response, WebError> {
     require(me.user.role.can_create_agencies())?;
-    let parents = visible(&state, &me).await?;
-    let levels = AgencyLevel::ALL;
-    render(&NewPage {
-        c: Chrome::admin("新建机关", &me),
-        parents,
-        levels,
-    })
+    render(&new_page(&state, &me, AgencyForm::default(), FieldErrors::new()).await?)
 }
 
 /// POST /admin/agencies
@@ -115,28 +151,48 @@ pub async fn create(
     me: CurrentUser,
     Form(f): Form<AgencyForm>,
 ) -> Result<Response, WebError> {
-    csrf::verify(&me.session, &f.csrf).await?;
+    me.csrf.verify(&f.csrf)?;
     require(me.user.role.can_create_agencies())?;
+    let mut e = FieldErrors::new();
+    let details = f.details(&mut e);
+    let code = e.take("code", AgencyCode::parse(&f.code).map(Some));
+    let level = e.take("level", AgencyLevel::parse(&f.level).map(Some));
+    let (Some(code), Some(level), true) = (code, level, e.is_empty()) else {
+        return reshow(&new_page(&state, &me, f, e).await?);
+    };
     let new = NewAgency {
         parent_id: f.parent_id.map(AgencyId),
-        name: parse_agency_name(&f.name).map_err(bad)?,
-        code: AgencyCode::parse(&f.code).map_err(bad)?,
-        level: AgencyLevel::parse(&f.level).map_err(bad)?,
-        contact: f.contact(),
+        name: details.name,
+        code,
+        level,
+        contact: details.contact,
     };
-    let a = state
+    match state
         .store
         .create_agency(&Actor::user(&me.user), &new)
-        .await?;
-    Ok(Redirect::to(&format!("/admin/agencies/{}", a.id)).into_response())
+        .await
+    {
+        Ok(a) => Ok(Redirect::to(&format!("/admin/agencies/{}", a.id)).into_response()),
+        Err(StoreError::Conflict { what }) => {
+            let field = if what.contains("代码") {
+                "code"
+            } else {
+                "name"
+            };
+            e.add(field, StoreError::Conflict { what });
+            reshow(&new_page(&state, &me, f, e).await?)
+        }
+        Err(err) => Err(err.into()),
+    }
 }
 
-async fn find(state: &AppState, me: &CurrentUser, id: i64) -> Result<Agency, WebError> {
-    visible(state, me)
-        .await?
-        .into_iter()
-        .find(|a| a.id == AgencyId(id))
-        .ok_or(WebError::Store(StoreError::NotFound { what: "机关" }))
+async fn find(state: &AppState, me: &CurrentUser, id: i64) -> Result<(Agency, String), WebError> {
+    let all = visible(state, me).await?;
+    let a = all.iter().find(|a| a.id == AgencyId(id)).cloned();
+    let a = a.ok_or(WebError::NotFound("机关"))?;
+    let parent = a.parent_id.and_then(|p| all.iter().find(|x| x.id == p));
+    let parent = parent.map_or(String::new(), |p| p.name.clone());
+    Ok((a, parent))
 }
 
 fn can_edit(me: &CurrentUser, a: &Agency) -> bool {
@@ -147,19 +203,31 @@ fn can_edit(me: &CurrentUser, a: &Agency) -> bool {
     }
 }
 
+fn show_page(
+    me: &CurrentUser,
+    (a, parent): (Agency, String),
+    f: AgencyForm,
+    errors: FieldErrors,
+) -> ShowPage {
+    ShowPage {
+        c: Chrome::admin(&a.name, me),
+        can_edit: can_edit(me, &a),
+        a,
+        parent,
+        f,
+        errors,
+    }
+}
+
 /// GET /admin/agencies/{id}
 pub async fn show(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    let a = find(&state, &me, id).await?;
-    let can_edit = can_edit(&me, &a);
-    render(&ShowPage {
-        c: Chrome::admin(&a.name, &me),
-        a,
-        can_edit,
-    })
+    let found = find(&state, &me, id).await?;
+    let f = AgencyForm::of(&found.0);
+    render(&show_page(&me, found, f, FieldErrors::new()))
 }
 
 /// POST /admin/agencies/{id}
@@ -169,16 +237,25 @@ pub async fn update(
     Path(id): Path<i64>,
     Form(f): Form<AgencyForm>,
 ) -> Result<Response, WebError> {
-    csrf::verify(&me.session, &f.csrf).await?;
-    let a = find(&state, &me, id).await?;
-    require(can_edit(&me, &a))?;
-    let details = AgencyDetails {
-        name: parse_agency_name(&f.name).map_err(bad)?,
-        contact: f.contact(),
-    };
-    state
+    me.csrf.verify(&f.csrf)?;
+    let found = find(&state, &me, id).await?;
+    require(can_edit(&me, &found.0))?;
+    let mut e = FieldErrors::new();
+    let details = f.details(&mut e);
+    if !e.is_empty() {
+        return reshow(&show_page(&me, found, f, e));
+    }
+    let actor = Actor::user(&me.user);
+    match state
         .store
-        .update_agency(&Actor::user(&me.user), a.id, f.version, &details)
-        .await?;
-    Ok(Redirect::to(&format!("/admin/agencies/{id}")).into_response())
+        .update_agency(&actor, found.0.id, f.version, &details)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/admin/agencies/{id}")).into_response()),
+        Err(err @ (StoreError::Conflict { .. } | StoreError::Stale)) => {
+            e.add("name", err);
+            reshow(&show_page(&me, found, f, e))
+        }
+        Err(err) => Err(err.into()),
+    }
 }

@@ -1,8 +1,10 @@
-//! The back office (后台): dashboard, agencies, accounts, audit log. Every handler starts from
+//! The back office (后台): dashboard, agencies, accounts, API tokens, audit log. Every handler starts from
 //! [`crate::auth::CurrentUser`], checks the role, and reads only inside the account's scopes.
 
 pub mod agencies;
 pub mod audit;
 pub mod dashboard;
 pub mod password;
+pub mod tokens;
+pub mod user_edit;
 pub mod users;

@@ -1,15 +1,15 @@
-//! 修改密码: every account changes its own password (the first-run password is one-time).
+//! 修改密码: every account changes its own password. The current-password check is throttled
+//! like a sign-in; a change ends the account's other sessions and keeps this one.
 
-use crate::auth::CurrentUser;
-use crate::form::Form;
-use crate::page::{Chrome, render};
-use crate::{AppState, WebError, csrf, password};
+use crate::auth::{CurrentUser, EPOCH_KEY};
+use crate::extract::Form;
+use crate::page::{Chrome, FieldErrors, render, reshow};
+use crate::{AppState, WebError, password, throttle};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use gongkai_domain::account::check_new_password;
-use gongkai_storage::Actor;
+use gongkai_storage::{Actor, ThrottleKey};
 use serde::Deserialize;
 
 /// The change-password form.
@@ -17,7 +17,8 @@ use serde::Deserialize;
 #[template(path = "admin/password.html")]
 struct PasswordPage {
     c: Chrome,
-    error: String,
+    forced: bool,
+    errors: FieldErrors,
 }
 
 /// Fields of the form.
@@ -30,29 +31,59 @@ pub struct PasswordForm {
     repeat: String,
 }
 
-/// GET /admin/password
-pub async fn form(me: CurrentUser) -> Result<Response, WebError> {
-    render(&PasswordPage {
-        c: Chrome::admin("修改密码", &me),
-        error: String::new(),
-    })
+fn page(me: &CurrentUser, errors: FieldErrors) -> PasswordPage {
+    PasswordPage {
+        c: Chrome::admin("修改密码", me),
+        forced: me.user.must_change_password,
+        errors,
+    }
 }
 
-/// What is wrong with the submitted passwords, if anything.
-async fn problem(state: &AppState, me: &CurrentUser, f: &PasswordForm) -> Result<String, WebError> {
+/// GET /admin/password
+pub async fn form(me: CurrentUser) -> Result<Response, WebError> {
+    render(&page(&me, FieldErrors::new()))
+}
+
+/// Whether the current password is right, behind the throttle.
+async fn current_ok(state: &AppState, me: &CurrentUser, current: &str) -> Result<bool, WebError> {
+    let key = ThrottleKey {
+        key: format!("pwchange:{}", me.user.id),
+        policy: state.config.throttle.password_change,
+    };
+    throttle::reserve(state, std::slice::from_ref(&key)).await?;
     let found = state
         .store
         .user_for_login(me.user.username.as_str())
         .await?;
     let hash = found.map(|(_, h)| h).unwrap_or_default();
-    let current = f.current.clone();
-    let ok = tokio::task::spawn_blocking(move || password::verify(&current, &hash)).await;
-    Ok(match (ok.unwrap_or(false), check_new_password(&f.new)) {
-        (false, _) => "当前密码不正确".to_owned(),
-        (true, Err(e)) => e.to_string(),
-        (true, Ok(())) if f.new != f.repeat => "两次输入的新密码不一致".to_owned(),
-        _ => String::new(),
-    })
+    let ok = password::verify_blocking(state, current, hash).await?;
+    if ok {
+        state.store.clear_attempts(&[key.key]).await?;
+    }
+    Ok(ok)
+}
+
+/// What is wrong with the submitted form, field by field.
+async fn check(
+    state: &AppState,
+    me: &CurrentUser,
+    f: &PasswordForm,
+) -> Result<FieldErrors, WebError> {
+    let mut errors = FieldErrors::new();
+    match current_ok(state, me, &f.current).await {
+        Ok(true) => {}
+        Ok(false) => errors.add("current", "当前密码不正确"),
+        Err(e @ WebError::Throttled { .. }) => errors.add("current", e),
+        Err(e) => return Err(e),
+    }
+    if let Err(e) = check_new_password(&f.new, me.user.username.as_str()) {
+        errors.add("new", e);
+    } else if f.new == f.current {
+        errors.add("new", "新密码不能与当前密码相同");
+    } else if f.new != f.repeat {
+        errors.add("repeat", "两次输入的新密码不一致");
+    }
+    Ok(errors)
 }
 
 /// POST /admin/password
@@ -61,20 +92,18 @@ pub async fn change(
     me: CurrentUser,
     Form(f): Form<PasswordForm>,
 ) -> Result<Response, WebError> {
-    csrf::verify(&me.session, &f.csrf).await?;
-    let error = problem(&state, &me, &f).await?;
-    if !error.is_empty() {
-        let page = render(&PasswordPage {
-            c: Chrome::admin("修改密码", &me),
-            error,
-        })?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    me.csrf.verify(&f.csrf)?;
+    let errors = check(&state, &me, &f).await?;
+    if !errors.is_empty() {
+        return reshow(&page(&me, errors));
     }
-    let hash = password::hash(&f.new).ok_or(WebError::Internal("hash".into()))?;
+    let hash = password::hash(&f.new).ok_or(WebError::Internal("password hashing failed"))?;
     let (u, actor) = (&me.user, Actor::user(&me.user));
-    state
+    let changed = state
         .store
-        .set_password(&actor, u.agency_id, u.id, &hash)
+        .set_password(&actor, u.agency_id, u.id, &hash, false)
         .await?;
+    me.session.cycle_id().await?;
+    me.session.insert(EPOCH_KEY, changed.session_epoch).await?;
     Ok(Redirect::to("/admin").into_response())
 }

@@ -1,13 +1,12 @@
-//! The JSON API under `/api/v1` (bearer tokens; `gongkai admin create-token` issues them) and its
-//! OpenAPI document. Reads are scoped exactly like the back office.
+//! `/api/v1/agencies` and `/api/v1/users`: the directory, scoped exactly like the back office.
 
+use super::respond;
 use crate::auth::{ApiUser, scopes};
 use crate::{AppState, WebError};
-use axum::Json;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Serialize;
-use utoipa::{OpenApi, ToSchema};
+use utoipa::ToSchema;
 
 /// An agency as the API shows it.
 #[derive(Serialize, ToSchema)]
@@ -32,20 +31,21 @@ pub struct UserJson {
     display_name: String,
     role: String,
     active: bool,
+    must_change_password: bool,
 }
 
-/// The OpenAPI document of `/api/v1`.
-#[derive(OpenApi)]
-#[openapi(
-    info(title = "gongkai API", version = "1"),
-    paths(agencies, users),
-    components(schemas(AgencyJson, UserJson))
-)]
-struct ApiDoc;
-
-/// GET /api/v1/openapi.json
-pub async fn openapi() -> Response {
-    Json(ApiDoc::openapi()).into_response()
+impl From<gongkai_storage::User> for UserJson {
+    fn from(u: gongkai_storage::User) -> Self {
+        Self {
+            id: u.id.0,
+            agency_id: u.agency_id.0,
+            username: u.username.as_str().to_owned(),
+            display_name: u.display_name,
+            role: u.role.as_str().to_owned(),
+            active: u.active,
+            must_change_password: u.must_change_password,
+        }
+    }
 }
 
 /// The agencies the token's account may see.
@@ -93,24 +93,10 @@ pub async fn users(State(state): State<AppState>, ApiUser(me): ApiUser) -> Respo
                     .users(scope)
                     .await?
                     .into_iter()
-                    .map(|u| UserJson {
-                        id: u.id.0,
-                        agency_id: u.agency_id.0,
-                        username: u.username.as_str().to_owned(),
-                        display_name: u.display_name,
-                        role: u.role.as_str().to_owned(),
-                        active: u.active,
-                    }),
+                    .map(UserJson::from),
             );
         }
         Ok::<_, WebError>(out)
     };
     respond(result.await)
-}
-
-fn respond<T: Serialize>(r: Result<T, WebError>) -> Response {
-    match r {
-        Ok(v) => Json(v).into_response(),
-        Err(e) => e.into_api_response(),
-    }
 }
