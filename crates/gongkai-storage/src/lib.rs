@@ -36,6 +36,7 @@ mod verify;
 
 pub use gongkai_domain::account::{Role, UserId, Username};
 pub use gongkai_domain::agency::{AgencyCode, AgencyId, AgencyLevel};
+pub use gongkai_domain::audit::AuditEvent;
 pub use model::*;
 pub use open::{SeaStore, open, redact};
 pub use seal::{AuditKey, Checkpoints, Head, Seal};
