@@ -6,7 +6,8 @@
 //! versioned [`YearTable`]s — the shipped `crates/gongkai-domain/data/holidays-cn.toml` (2019–2026, each year with its
 //! circular) plus whatever an administrator loads: a new year's circular, or a local overlay.
 //!
-//! A date in a year whose circular is not loaded is an error, never a guess. Because a circular may
+//! A date in a year whose circular is not loaded is an error, never a guess (a 暂定 deadline that
+//! counts on by weekday is the caller's explicit choice: `deadline::Mode`). Because a circular may
 //! move 元旦 days into the previous December (the 2019 circular made 2018-12-29 a working day and
 //! 2018-12-30/31 days off), 26–31 December of a year also need the next year's circular.
 
