@@ -2,6 +2,7 @@
 
 mod application;
 mod calendar;
+mod calendar_import;
 mod deadline;
 mod provisional;
 mod report_fixtures;
