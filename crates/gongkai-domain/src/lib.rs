@@ -13,4 +13,5 @@ pub mod audit;
 pub mod calendar;
 pub mod contact;
 pub mod deadline;
+pub mod fee;
 pub mod report;

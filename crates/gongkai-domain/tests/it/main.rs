@@ -4,6 +4,7 @@ mod application;
 mod calendar;
 mod calendar_import;
 mod deadline;
+mod fee;
 mod provisional;
 mod report_fixtures;
 mod report_props;
