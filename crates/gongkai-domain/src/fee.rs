@@ -11,6 +11,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::choice::Choice;
+
 /// The largest cumulative monthly count [`per_case`] computes (a guard against typing errors,
 /// far above any real applicant; the breakdown has one line per band of 10).
 pub const MAX_CASES_PER_MONTH: u32 = 10_000;
@@ -48,33 +50,14 @@ pub enum Method {
     PerVolume,
 }
 
+impl Choice for Method {
+    const TABLE: &'static [(Method, &'static str, &'static str)] = &[
+        (Method::PerCase, "per_case", "按件计收"),
+        (Method::PerVolume, "per_volume", "按量计收"),
+    ];
+}
+
 impl Method {
-    /// Both methods.
-    pub const ALL: [Method; 2] = [Method::PerCase, Method::PerVolume];
-
-    /// The stable identifier.
-    pub fn id(self) -> &'static str {
-        match self {
-            Method::PerCase => "per_case",
-            Method::PerVolume => "per_volume",
-        }
-    }
-
-    /// The method with this identifier or Chinese name.
-    pub fn parse(s: &str) -> Option<Method> {
-        Method::ALL
-            .into_iter()
-            .find(|m| m.id() == s.trim() || m.label() == s.trim())
-    }
-
-    /// “按件计收” / “按量计收”.
-    pub fn label(self) -> &'static str {
-        match self {
-            Method::PerCase => "按件计收",
-            Method::PerVolume => "按量计收",
-        }
-    }
-
     /// The article that sets its scale.
     pub fn basis(self) -> &'static str {
         match self {

@@ -1,6 +1,7 @@
 //! 信息处理费 (国办函〔2020〕109号): both scales at their band edges, the breakdown printed on the
 //! 收费通知书, and the properties of progressive (超额累进) charging.
 
+use gongkai_domain::choice::Choice;
 use gongkai_domain::fee::{
     FeeError, Fen, MAX_CASES_PER_MONTH, Method, per_case, per_case_fee, per_volume, per_volume_fee,
 };
@@ -85,7 +86,7 @@ fn an_absurd_monthly_count_is_refused() {
 
 #[test]
 fn methods_have_stable_ids_and_chinese_names() {
-    for m in Method::ALL {
+    for m in Method::all() {
         assert_eq!(Method::parse(m.id()), Some(m));
         assert_eq!(Method::parse(m.label()), Some(m));
     }
