@@ -4,7 +4,9 @@
 //! `calendar YEAR` lists a year's days off and 调休 working days with their circular; `deadline`
 //! shows the statutory answer deadline of an application (《条例》第三十一、三十三条) with its
 //! derivation. `--calendar FILE` loads a further year or a local overlay (TOML, same format as
-//! `crates/gongkai-domain/data/holidays-cn.toml`). A year that is not loaded fails with a Chinese message (exit 2).
+//! `crates/gongkai-domain/data/holidays-cn.toml`). Where the calendar does not cover a day yet (next
+//! year's circular not loaded), `add` and `deadline` count Monday–Friday and print 暂定 with the
+//! reason after the date (exit 0); `--strict` refuses instead, with a Chinese message (exit 2).
 
 use crate::Outcome;
 use anyhow::{Context, bail};
@@ -12,7 +14,9 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use gongkai_domain::application::{ANSWER_DAYS, CORRECTION_NOTICE_DAYS, Channel, Receipt};
 use gongkai_domain::calendar::{WorkCalendar, YearTable, weekday_name};
-use gongkai_domain::deadline::{self, ClockSpec, Extension, MAX_EXTENSION, Pause};
+use gongkai_domain::deadline::{
+    self, ClockSpec, Derivation, Extension, MAX_EXTENSION, Mode, Pause,
+};
 use std::path::PathBuf;
 
 /// Working-day commands.
@@ -29,6 +33,8 @@ pub enum WorkdaysCmd {
         explain: bool,
         #[command(flatten)]
         calendar: CalendarArgs,
+        #[command(flatten)]
+        mode: ModeArgs,
     },
     /// 列出某年的放假日和调休上班日及其来源通知
     Calendar {
@@ -47,6 +53,14 @@ pub struct CalendarArgs {
     /// 另行载入的节假日文件（TOML：新年度安排或地方节假日），可重复
     #[arg(long = "calendar", value_name = "FILE")]
     files: Vec<PathBuf>,
+}
+
+/// What to do where the calendar does not cover a day.
+#[derive(Args)]
+pub struct ModeArgs {
+    /// 日历未覆盖的日期（次年节假日安排尚未载入）不暂按周一至周五计算，而是报错
+    #[arg(long)]
+    strict: bool,
 }
 
 /// Options of `gongkai workdays deadline`.
@@ -78,6 +92,8 @@ pub struct DeadlineArgs {
     extension_on: Option<String>,
     #[command(flatten)]
     calendar: CalendarArgs,
+    #[command(flatten)]
+    mode: ModeArgs,
 }
 
 /// Runs a working-day command.
@@ -88,9 +104,21 @@ pub fn run(cmd: WorkdaysCmd) -> anyhow::Result<Outcome> {
             n,
             explain,
             calendar,
-        } => add(&calendar.load()?, &date, n, explain),
+            mode,
+        } => add(&calendar.load()?, mode.mode(), &date, n, explain),
         WorkdaysCmd::Calendar { year, calendar } => list(&calendar.load()?, year),
         WorkdaysCmd::Deadline(args) => show_deadline(&args),
+    }
+}
+
+impl ModeArgs {
+    /// Strict or 暂定 counting.
+    fn mode(&self) -> Mode {
+        if self.strict {
+            Mode::Strict
+        } else {
+            Mode::Provisional
+        }
     }
 }
 
@@ -113,15 +141,28 @@ fn parse_date(s: &str) -> anyhow::Result<NaiveDate> {
         .map_err(|_| anyhow::anyhow!("日期“{s}”有误，应为有效日期，格式 YYYY-MM-DD"))
 }
 
-fn add(cal: &WorkCalendar, date: &str, n: u32, explain: bool) -> anyhow::Result<Outcome> {
+/// “ 暂定：…” after a date that was counted by weekday, or nothing.
+fn provisional_note(der: &Derivation) -> String {
+    der.provisional
+        .as_ref()
+        .map_or(String::new(), |p| format!(" 暂定：{p}"))
+}
+
+fn add(
+    cal: &WorkCalendar,
+    mode: Mode,
+    date: &str,
+    n: u32,
+    explain: bool,
+) -> anyhow::Result<Outcome> {
     let start = parse_date(date)?;
     let basis = "《民法典》第二百零一条：开始的当日不计入";
     let spec = ClockSpec::plain("起算日期", start, n, basis);
-    let der = deadline::derive(cal, &spec)?;
+    let der = deadline::derive_with(cal, &spec, mode)?;
     let Some(due) = der.due else {
         bail!("无法确定第{n}个工作日");
     };
-    println!("{due}");
+    println!("{due}{}", provisional_note(&der));
     if explain {
         for line in der.lines() {
             println!("  {line}");
@@ -195,18 +236,20 @@ fn show_deadline(args: &DeadlineArgs) -> anyhow::Result<Outcome> {
         CORRECTION_NOTICE_DAYS,
         "《条例》第三十条",
     );
-    let notice_due = deadline::derive(&cal, &notice)?.due;
+    let mode = args.mode.mode();
+    let notice = deadline::derive_with(&cal, &notice, mode)?;
     let spec = answer_spec(args, &receipt, received)?;
-    let der = deadline::derive(&cal, &spec)?;
+    let der = deadline::derive_with(&cal, &spec, mode)?;
     println!("收到申请之日：{}", day(received));
-    if let Some(d) = notice_due {
+    if let Some(d) = notice.due {
         println!(
-            "补正告知最迟：{}（收到申请后7个工作日，《条例》第三十条）",
-            day(d)
+            "补正告知最迟：{}（收到申请后7个工作日，《条例》第三十条）{}",
+            day(d),
+            provisional_note(&notice)
         );
     }
     match der.due {
-        Some(d) => println!("答复期限：{}", day(d)),
+        Some(d) => println!("答复期限：{}{}", day(d), provisional_note(&der)),
         None => println!("答复期限：暂停计算中，待恢复后确定"),
     }
     println!("推算过程：");
@@ -275,6 +318,7 @@ mod tests {
             approver: "王主任".into(),
             extension_on: extension.map(|_| "2026-03-20".to_owned()),
             calendar: CalendarArgs { files: Vec::new() },
+            mode: ModeArgs { strict: false },
         }
     }
 

@@ -5,6 +5,10 @@
 //! Days of a [`Pause`] (征求意见, 收费通知) are not counted (《条例》第三十二、三十三、三十四条);
 //! an [`Extension`] adds at most 20 working days (《条例》第三十三条第二款). Every result carries a
 //! [`Derivation`]: the start, each pause and extension, and the holidays and 调休 days passed over.
+//!
+//! Where the calendar does not cover a day yet (next year's circular not loaded), the strict
+//! functions ([`add_workdays`], [`derive`]) refuse; the `_with` variants in [`Mode::Provisional`]
+//! count Monday–Friday there and mark the result 暂定 ([`Provisional`]).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -41,35 +45,59 @@ pub enum DeadlineError {
 }
 
 /// The date `n` 工作日 after `start` (the start day itself not counted); `start` when `n` is 0.
+/// Strict: fails where the calendar does not cover a day ([`add_workdays_with`] can count on).
 pub fn add_workdays(
     cal: &WorkCalendar,
     start: NaiveDate,
     n: u32,
 ) -> Result<NaiveDate, CalendarError> {
+    add_workdays_with(cal, start, n, Mode::Strict).map(|r| r.value)
+}
+
+/// [`add_workdays`] in a [`Mode`]: in [`Mode::Provisional`] it never fails for lack of a
+/// circular, and says when the date is 暂定.
+pub fn add_workdays_with(
+    cal: &WorkCalendar,
+    start: NaiveDate,
+    n: u32,
+    mode: Mode,
+) -> Result<Reckoned<NaiveDate>, CalendarError> {
+    let mut days = Days::new(cal, mode);
     let mut date = start;
     let mut left = n;
     while left > 0 {
         date = next_day(date)?;
-        if cal.is_workday(date)? {
+        if days.is_workday(date)? {
             left -= 1;
         }
     }
-    Ok(date)
+    Ok(days.done(date))
 }
 
-/// The number of 工作日 in `(from, to]` (0 when `to <= from`).
+/// The number of 工作日 in `(from, to]` (0 when `to <= from`). Strict, like [`add_workdays`].
 pub fn workdays_between(
     cal: &WorkCalendar,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<u32, CalendarError> {
+    workdays_between_with(cal, from, to, Mode::Strict).map(|r| r.value)
+}
+
+/// [`workdays_between`] in a [`Mode`] (e.g. “还剩几个工作日” for a 暂定 deadline).
+pub fn workdays_between_with(
+    cal: &WorkCalendar,
+    from: NaiveDate,
+    to: NaiveDate,
+    mode: Mode,
+) -> Result<Reckoned<u32>, CalendarError> {
+    let mut days = Days::new(cal, mode);
     let mut count = 0;
     for d in from.iter_days().skip(1).take_while(|d| *d <= to) {
-        if cal.is_workday(d)? {
+        if days.is_workday(d)? {
             count += 1;
         }
     }
-    Ok(count)
+    Ok(days.done(count))
 }
 
 fn next_day(date: NaiveDate) -> Result<NaiveDate, CalendarError> {
@@ -162,6 +190,9 @@ pub struct Derivation {
     pub counted: u32,
     /// The last day of the period; `None` while an open pause stops the clock.
     pub due: Option<NaiveDate>,
+    /// `Some` when days the calendar does not cover were counted by weekday (暂定; only in
+    /// [`Mode::Provisional`]).
+    pub provisional: Option<Provisional>,
 }
 
 impl Derivation {
@@ -171,8 +202,27 @@ impl Derivation {
     }
 }
 
-/// Computes a period with its pauses and extension, and how it was reached.
+/// Computes a period with its pauses and extension, and how it was reached. Strict: fails where
+/// the calendar does not cover a day the period runs through ([`derive_with`] can count on).
 pub fn derive(cal: &WorkCalendar, spec: &ClockSpec) -> Result<Derivation, DeadlineError> {
+    derive_with(cal, spec, Mode::Strict)
+}
+
+/// [`derive`] in [`Mode::Provisional`]: never fails for lack of a circular; the result says 暂定
+/// and why ([`Derivation::provisional`]).
+pub fn derive_provisional(
+    cal: &WorkCalendar,
+    spec: &ClockSpec,
+) -> Result<Derivation, DeadlineError> {
+    derive_with(cal, spec, Mode::Provisional)
+}
+
+/// [`derive`] in a [`Mode`].
+pub fn derive_with(
+    cal: &WorkCalendar,
+    spec: &ClockSpec,
+    mode: Mode,
+) -> Result<Derivation, DeadlineError> {
     validate(spec)?;
     let mut out = Derivation {
         spec: spec.clone(),
@@ -181,21 +231,27 @@ pub fn derive(cal: &WorkCalendar, spec: &ClockSpec) -> Result<Derivation, Deadli
         makeup_days: Vec::new(),
         counted: 0,
         due: None,
+        provisional: None,
     };
+    let mut days = Days::new(cal, mode);
     let total = out.total();
     let mut date = spec.start;
-    while out.counted < total {
+    let stopped = loop {
+        if out.counted >= total {
+            break false;
+        }
         if spec
             .pauses
             .iter()
             .any(|p| p.until.is_none() && date >= p.from)
         {
-            return Ok(out);
+            break true;
         }
         date = next_day(date)?;
-        step(cal, &mut out, date)?;
-    }
-    out.due = Some(date);
+        step(days.kind(date)?, &mut out, date);
+    };
+    out.due = (!stopped).then_some(date);
+    out.provisional = days.provisional;
     Ok(out)
 }
 
@@ -215,8 +271,7 @@ fn validate(spec: &ClockSpec) -> Result<(), DeadlineError> {
     Ok(())
 }
 
-fn step(cal: &WorkCalendar, out: &mut Derivation, date: NaiveDate) -> Result<(), DeadlineError> {
-    let kind = cal.day(date)?;
+fn step(kind: DayKind<'_>, out: &mut Derivation, date: NaiveDate) {
     let paused: Vec<usize> = (0..out.spec.pauses.len())
         .filter(|i| out.spec.pauses[*i].covers(date))
         .collect();
@@ -224,7 +279,7 @@ fn step(cal: &WorkCalendar, out: &mut Derivation, date: NaiveDate) -> Result<(),
         for i in paused {
             out.skipped[i] += 1;
         }
-        return Ok(());
+        return;
     }
     match kind {
         DayKind::Off(table, h) => {
@@ -244,7 +299,10 @@ fn step(cal: &WorkCalendar, out: &mut Derivation, date: NaiveDate) -> Result<(),
     if kind.is_workday() {
         out.counted += 1;
     }
-    Ok(())
 }
 
 mod explain;
+mod provisional;
+
+use provisional::Days;
+pub use provisional::{Mode, Provisional, Reckoned};

@@ -8,9 +8,12 @@
 
 pub mod account;
 pub mod agency;
+pub mod applicant;
 pub mod application;
 pub mod audit;
 pub mod calendar;
+pub mod choice;
 pub mod contact;
 pub mod deadline;
+pub mod fee;
 pub mod report;

@@ -6,13 +6,18 @@
 //! versioned [`YearTable`]s — the shipped `crates/gongkai-domain/data/holidays-cn.toml` (2019–2026, each year with its
 //! circular) plus whatever an administrator loads: a new year's circular, or a local overlay.
 //!
-//! A date in a year whose circular is not loaded is an error, never a guess. Because a circular may
+//! A date in a year whose circular is not loaded is an error, never a guess (a 暂定 deadline that
+//! counts on by weekday is the caller's explicit choice: `deadline::Mode`). Because a circular may
 //! move 元旦 days into the previous December (the 2019 circular made 2018-12-29 a working day and
 //! 2018-12-30/31 days off), 26–31 December of a year also need the next year's circular.
 
+mod diff;
+mod import;
 mod parse;
 mod table;
 
+pub use diff::{DayChange, DayState, DayStatus, diff};
+pub use import::{Preview, check_import};
 pub use parse::{HolidayFile, SCHEMA, parse};
 pub use table::{Circular, Holiday, YearTable, is_weekend, weekday_name};
 
@@ -98,6 +103,56 @@ pub enum CalendarError {
         year: i32,
         /// The region.
         region: String,
+    },
+    /// A year appears twice in one file.
+    #[error("节假日文件中{scope}{year}年的安排出现了两次")]
+    DuplicateYear {
+        /// “全国” or the region.
+        scope: String,
+        /// The year.
+        year: i32,
+    },
+    /// A national year lacks a statutory festival (《全国年节及纪念日放假办法》第二条).
+    #[error(
+        "{year}年节假日安排不完整：缺少{missing}（《全国年节及纪念日放假办法》第二条规定的全体公民放假的节日）"
+    )]
+    IncompleteYear {
+        /// The year.
+        year: i32,
+        /// The festivals missing, joined by “、”.
+        missing: String,
+    },
+    /// A fixed-date statutory holiday is not a day off in a national year.
+    #[error(
+        "{year}年节假日安排有误：{date}是{holiday}法定假日（《全国年节及纪念日放假办法》第二条），却未列为放假日"
+    )]
+    StatutoryDayNotOff {
+        /// The year.
+        year: i32,
+        /// The statutory day.
+        date: NaiveDate,
+        /// The festival.
+        holiday: &'static str,
+    },
+    /// The circular's title does not name it.
+    #[error(
+        "{year}年节假日安排的来源通知标题“{title}”未写明通知名称（如《国务院办公厅关于{year}年部分节假日安排的通知》）"
+    )]
+    CircularUnnamed {
+        /// The year.
+        year: i32,
+        /// The title given.
+        title: String,
+    },
+    /// Two national years say different things about one day.
+    #[error("{date}在{first}年和{second}年的节假日安排中互相矛盾")]
+    YearsDisagree {
+        /// The day.
+        date: NaiveDate,
+        /// One year.
+        first: i32,
+        /// The other.
+        second: i32,
     },
     /// The loaded version is not older than the given one.
     #[error(

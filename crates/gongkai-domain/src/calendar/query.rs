@@ -39,8 +39,17 @@ impl WorkCalendar {
 
     /// What kind of day `date` is (工作日, 周末, 放假, 调休上班).
     pub fn day(&self, date: NaiveDate) -> Result<DayKind<'_>, CalendarError> {
-        self.check_covered(date)?;
-        Ok(match self.special.get(&date) {
+        match self.day_or_weekday(date) {
+            (_, Some(e)) => Err(e),
+            (kind, None) => Ok(kind),
+        }
+    }
+
+    /// What kind of day `date` is as far as the loaded tables know — a day a loaded circular makes
+    /// special, otherwise Monday–Friday or weekend — together with why that is not certain when
+    /// the calendar does not cover `date` ([`WorkCalendar::check_covered`]). For 暂定 deadlines.
+    pub fn day_or_weekday(&self, date: NaiveDate) -> (DayKind<'_>, Option<CalendarError>) {
+        let kind = match self.special.get(&date) {
             Some(s) => {
                 let (table, holiday) = self.resolve(s);
                 if s.off {
@@ -51,7 +60,8 @@ impl WorkCalendar {
             }
             None if is_weekend(date) => DayKind::Weekend,
             None => DayKind::Workday,
-        })
+        };
+        (kind, self.check_covered(date).err())
     }
 
     /// Whether `date` is a 工作日: Monday–Friday not off, or a 调休 make-up day.

@@ -44,6 +44,12 @@ impl Derivation {
             ));
         }
         out.extend(self.holiday_lines());
+        if let Some(p) = &self.provisional {
+            out.push(format!(
+                "暂定：{}；该年节假日安排载入后，期限将重新计算。",
+                p.reason()
+            ));
+        }
         out.push(self.result_line());
         out
     }
@@ -72,7 +78,12 @@ impl Derivation {
     fn result_line(&self) -> String {
         match self.due {
             Some(d) => format!(
-                "届满：{}，为第{}个工作日，当日工作时间结束时届满。",
+                "届满{}：{}，为第{}个工作日，当日工作时间结束时届满。",
+                if self.provisional.is_some() {
+                    "（暂定）"
+                } else {
+                    ""
+                },
                 day(d),
                 self.total()
             ),

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 
 use crate::calendar::{independent_is_workday, shipped};
 
-fn d(s: &str) -> NaiveDate {
+pub fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a valid date in a test")
 }
 
@@ -183,9 +183,9 @@ fn extension_adds_twenty_working_days_after_the_original_deadline() {
 
 const FIRST: &str = "2019-01-01";
 /// Days from 2019-01-01 to 2026-12-01.
-const SPAN: i64 = 2891;
+pub const SPAN: i64 = 2891;
 
-fn start_of(offset: i64) -> NaiveDate {
+pub fn start_of(offset: i64) -> NaiveDate {
     d(FIRST) + Duration::days(offset)
 }
 
@@ -206,11 +206,11 @@ fn independent_add(start: NaiveDate, n: u32) -> Option<NaiveDate> {
     Some(date)
 }
 
-fn pauses_strategy() -> impl Strategy<Value = Vec<(i64, i64)>> {
+pub fn pauses_strategy() -> impl Strategy<Value = Vec<(i64, i64)>> {
     prop::collection::vec((0i64..60, 0i64..30), 0..3)
 }
 
-fn spec_with(start: NaiveDate, n: u32, pauses: &[(i64, i64)]) -> ClockSpec {
+pub fn spec_with(start: NaiveDate, n: u32, pauses: &[(i64, i64)]) -> ClockSpec {
     let mut spec = ClockSpec::plain("起算事件", start, n, "测试");
     for (from, len) in pauses {
         spec.pauses.push(Pause {
