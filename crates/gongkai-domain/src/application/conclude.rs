@@ -6,7 +6,7 @@ use super::outcome::{Closure, Decision, DeclinedGround, Reply};
 use super::state::{Case, FeeNotice, Status};
 use super::transition::{check_on, finish, require};
 use super::{Ctx, PAYMENT_DAYS, Transition, TransitionError};
-use crate::deadline::add_workdays;
+use crate::deadline::add_workdays_with;
 
 pub(super) fn issue_fee_notice(
     case: &Case,
@@ -23,7 +23,7 @@ pub(super) fn issue_fee_notice(
         return Err(TransitionError::FeeZero);
     }
     if let Some(due) = case
-        .answer_deadline(ctx.calendar)?
+        .answer_deadline(ctx.calendar, ctx.mode)?
         .statutory
         .due
         .filter(|d| on > *d)
@@ -32,7 +32,7 @@ pub(super) fn issue_fee_notice(
     }
     let next = check_on(case, on, ctx)?;
     let mut next = check_on(&next, served_on, ctx)?;
-    let pay_due = add_workdays(ctx.calendar, served_on, PAYMENT_DAYS)?;
+    let pay_due = add_workdays_with(ctx.calendar, served_on, PAYMENT_DAYS, ctx.mode)?.value;
     next.fee = Some(FeeNotice {
         issued_on: on,
         served_on,
@@ -129,7 +129,7 @@ pub(super) fn decide(
     if decision.reply == Reply::Declined(DeclinedGround::Excessive) && case.reasons.is_none() {
         return Err(TransitionError::NoReasonsRequested);
     }
-    let due = case.answer_deadline(ctx.calendar)?.due();
+    let due = case.answer_deadline(ctx.calendar, ctx.mode)?.due();
     let mut next = check_on(case, on, ctx)?;
     let mut summary = format!("{on}作出答复：{}", decision.reply.label());
     if let Some(d) = due.filter(|d| on > *d) {

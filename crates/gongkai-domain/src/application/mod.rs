@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 
 use crate::audit::AuditEvent;
 use crate::calendar::WorkCalendar;
-use crate::deadline::{self, ClockSpec, DeadlineError, Derivation};
+use crate::deadline::{self, ClockSpec, DeadlineError, Derivation, Mode};
 use crate::report::Format;
 use crate::report::table3::Row;
 
@@ -42,7 +42,8 @@ pub const CONSULTATION_DAYS: u32 = 15;
 /// The payment period (信息处理费管理办法): 20 working days after the notice is received.
 pub const PAYMENT_DAYS: u32 = 20;
 
-/// What every transition needs from outside: today, who acts, and the calendar.
+/// What every transition needs from outside: today, who acts, the calendar, and how to count
+/// days the calendar does not cover yet.
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx<'a> {
     /// Today's date, supplied by the caller.
@@ -51,6 +52,9 @@ pub struct Ctx<'a> {
     pub actor: &'a str,
     /// The working-day calendar.
     pub calendar: &'a WorkCalendar,
+    /// Strict (refuse), or 暂定 (count Monday–Friday and say so) where the calendar is silent —
+    /// the platform counts 暂定, so a case received in December always has a deadline.
+    pub mode: Mode,
 }
 
 /// The result of a transition: the next state and its audit events.
@@ -109,14 +113,18 @@ impl Case {
         }
     }
 
-    /// The answer deadline with its derivation.
-    pub fn answer_deadline(&self, cal: &WorkCalendar) -> Result<AnswerDeadline, DeadlineError> {
+    /// The answer deadline with its derivation, counting uncovered days as `mode` says.
+    pub fn answer_deadline(
+        &self,
+        cal: &WorkCalendar,
+        mode: Mode,
+    ) -> Result<AnswerDeadline, DeadlineError> {
         let deferred = self.reasons.as_ref().and_then(|r| {
             r.deferred_due
                 .map(|d| (d, r.deferred_reason.clone().unwrap_or_default()))
         });
         Ok(AnswerDeadline {
-            statutory: deadline::derive(cal, &self.answer_clock())?,
+            statutory: deadline::derive_with(cal, &self.answer_clock(), mode)?,
             deferred,
         })
     }
@@ -125,6 +133,7 @@ impl Case {
     pub fn correction_notice_deadline(
         &self,
         cal: &WorkCalendar,
+        mode: Mode,
     ) -> Result<Derivation, DeadlineError> {
         let spec = ClockSpec::plain(
             &self.receipt.start_event(),
@@ -132,7 +141,7 @@ impl Case {
             CORRECTION_NOTICE_DAYS,
             "《条例》第三十条",
         );
-        deadline::derive(cal, &spec)
+        deadline::derive_with(cal, &spec, mode)
     }
 
     /// The table-三 row of a concluded case, for the report's `format` (exactly one, rule T3-04).

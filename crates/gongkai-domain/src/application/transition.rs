@@ -7,7 +7,7 @@ use super::state::{
 };
 use super::{CONSULTATION_DAYS, Ctx, Transition, TransitionError};
 use crate::audit::AuditEvent;
-use crate::deadline::{Extension, MAX_EXTENSION, add_workdays};
+use crate::deadline::{Extension, MAX_EXTENSION, add_workdays_with};
 
 /// An audit event for a step from `before` to `after`.
 pub(super) fn event(
@@ -99,12 +99,12 @@ pub(super) fn request_correction(
             what: "补正期限"
         });
     }
-    let latest = case.correction_notice_deadline(ctx.calendar)?;
+    let latest = case.correction_notice_deadline(ctx.calendar, ctx.mode)?;
     if let Some(latest) = latest.due.filter(|l| on > *l) {
         return Err(TransitionError::CorrectionTooLate { latest });
     }
     let mut next = check_on(case, on, ctx)?;
-    let due = add_workdays(ctx.calendar, on, period)?;
+    let due = add_workdays_with(ctx.calendar, on, period, ctx.mode)?.value;
     next.correction = Some(Correction {
         requested_on: on,
         items,
@@ -182,7 +182,7 @@ pub(super) fn start_consultation(
         check_on(&next, d, ctx)?;
     }
     let reply_due = match delivered_on {
-        Some(d) => Some(add_workdays(ctx.calendar, d, CONSULTATION_DAYS)?),
+        Some(d) => Some(add_workdays_with(ctx.calendar, d, CONSULTATION_DAYS, ctx.mode)?.value),
         None => None,
     };
     next.consultations.push(Consultation {
@@ -250,7 +250,7 @@ pub(super) fn extend(
     }
     non_empty(&approver, "批准延期的政府信息公开工作机构负责人")?;
     if let Some(due) = case
-        .answer_deadline(ctx.calendar)?
+        .answer_deadline(ctx.calendar, ctx.mode)?
         .statutory
         .due
         .filter(|d| on > *d)
@@ -263,7 +263,7 @@ pub(super) fn extend(
         approver: approver.clone(),
         on,
     });
-    let new_due = next.answer_deadline(ctx.calendar)?.statutory.due;
+    let new_due = next.answer_deadline(ctx.calendar, ctx.mode)?.statutory.due;
     let due_text = new_due.map_or("待恢复计算后确定".to_owned(), |d| d.to_string());
     let summary = format!(
         "{on}经{approver}批准延期{days}个工作日，答复期限至{due_text}（《条例》第三十三条第二款）"
@@ -306,7 +306,7 @@ pub(super) fn defer(
     )?;
     non_empty(&reason, "延迟答复的理由")?;
     if let Some(statutory) = case
-        .answer_deadline(ctx.calendar)?
+        .answer_deadline(ctx.calendar, ctx.mode)?
         .statutory
         .due
         .filter(|s| due <= *s)

@@ -1,12 +1,13 @@
 //! The case clock: every transition's preconditions, the answer deadline through 补正, 征求意见,
 //! 延期 and 收费, the table-三 row of every ending, and the year-end tally over random histories.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use gongkai_domain::application::tally::{case_tally, tally};
 use gongkai_domain::application::{
     ApplicantType, Case, Channel, Command, ConsultationReply, Ctx, Decision, DeclinedGround, Party,
     Receipt, Referral, Registration, Reply, TransitionError, WithheldGround, apply, register,
 };
+use gongkai_domain::deadline::Mode;
 use gongkai_domain::report::Format;
 use gongkai_domain::report::compute::{ReportInput, compute};
 use gongkai_domain::report::rules;
@@ -24,6 +25,7 @@ fn ctx(today: &str) -> Ctx<'static> {
         today: d(today),
         actor: "李科员",
         calendar: shipped(),
+        mode: Mode::Strict,
     }
 }
 
@@ -57,7 +59,7 @@ fn granted() -> Decision {
 }
 
 fn due(case: &Case) -> Option<NaiveDate> {
-    case.answer_deadline(shipped())
+    case.answer_deadline(shipped(), Mode::Strict)
         .expect("calendar covers the period")
         .due()
 }
@@ -179,7 +181,13 @@ fn correction_must_go_out_within_seven_working_days_and_restarts_the_clock() {
     assert_eq!(supplied.clock_start, d("2026-03-05"));
     // 20 working days after 2026-03-05 (Thu): 2026-04-02.
     assert_eq!(due(&supplied), Some(d("2026-04-02")));
-    assert!(supplied.answer_deadline(shipped()).unwrap().lines()[0].contains("收到补正后的申请"));
+    assert!(
+        supplied
+            .answer_deadline(shipped(), Mode::Strict)
+            .unwrap()
+            .lines()[0]
+            .contains("收到补正后的申请")
+    );
 }
 
 #[test]
@@ -547,6 +555,7 @@ fn run(start: NaiveDate, applicant: usize, ops: &[Op]) -> Case {
             today,
             actor: "测试",
             calendar: shipped(),
+            mode: Mode::Strict,
         },
     )
     .expect("registration succeeds")
@@ -557,6 +566,7 @@ fn run(start: NaiveDate, applicant: usize, ops: &[Op]) -> Case {
             today,
             actor: "测试",
             calendar: shipped(),
+            mode: Mode::Strict,
         };
         if let Ok(t) = apply(&case, command_for(&case, *op, today), &c) {
             assert_eq!(t.events.len(), 1);
@@ -662,4 +672,31 @@ fn a_case_round_trips_through_json_for_storage() {
     let json = serde_json::to_string(&decided).unwrap();
     assert!(json.contains(r#""status":"decided""#), "{json}");
     assert_eq!(serde_json::from_str::<Case>(&json).unwrap(), decided);
+}
+
+#[test]
+fn a_case_received_in_december_gets_a_provisional_deadline_and_its_steps_go_on() {
+    let case = registered("2026-12-10", ApplicantType::NaturalPerson);
+    let strict = case.answer_deadline(shipped(), Mode::Strict);
+    assert!(
+        strict.is_err(),
+        "2027 is not loaded: the strict clock refuses"
+    );
+    let provisional = case
+        .answer_deadline(shipped(), Mode::Provisional)
+        .expect("the provisional clock counts on");
+    let due = provisional.due().expect("a date");
+    assert!(provisional.statutory.provisional.is_some());
+    assert!(due.weekday().number_from_monday() <= 5, "{due}");
+    let lines = provisional.lines().join("\n");
+    assert!(lines.contains("暂"), "{lines}");
+    let mut c = ctx("2026-12-11");
+    c.mode = Mode::Provisional;
+    let cmd = Command::RequestCorrection {
+        on: d("2026-12-11"),
+        items: "请写明文号".into(),
+        period: 15,
+    };
+    let t = apply(&case, cmd, &c).expect("补正 can be sent in December");
+    assert_eq!(t.case.status_key(), "awaiting_correction");
 }

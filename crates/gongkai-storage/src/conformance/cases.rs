@@ -26,6 +26,7 @@ fn ctx<'a>(cal: &'a WorkCalendar, today: &str) -> Ctx<'a> {
         today: date(today),
         actor: "clerk",
         calendar: cal,
+        mode: gongkai_domain::deadline::Mode::Strict,
     }
 }
 
