@@ -59,6 +59,12 @@ async fn insert_user(
         subject_id: user.id.to_string(),
         before: None,
         after: audit::json(&user),
+        summary: format!(
+            "新建账号 {}（{}，{}）",
+            user.username.as_str(),
+            user.display_name,
+            user.role.label()
+        ),
     };
     tx.append(agency.0, actor, change).await?;
     Ok(user)
@@ -174,6 +180,17 @@ impl AccountStore for SeaStore {
             subject_id: id.to_string(),
             before: audit::json(&before),
             after: audit::json(&after),
+            summary: format!(
+                "{}账号 {}（{}，{}）",
+                match action {
+                    "user_disabled" => "停用",
+                    "user_enabled" => "启用",
+                    _ => "修改",
+                },
+                after.username.as_str(),
+                after.display_name,
+                after.role.label()
+            ),
         };
         tx.append(agency.0, actor, change).await?;
         tx.commit().await?;
@@ -215,6 +232,14 @@ impl AccountStore for SeaStore {
             subject_id: id.to_string(),
             before: None,
             after: None,
+            summary: if own {
+                format!("{} 修改了自己的密码", user.username.as_str())
+            } else {
+                format!(
+                    "重置账号 {} 的密码（须在下次登录时修改）",
+                    user.username.as_str()
+                )
+            },
         };
         tx.append(agency.0, actor, change).await?;
         let after = user_in(&tx.txn, agency, id).await?;

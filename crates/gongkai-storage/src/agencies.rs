@@ -160,18 +160,23 @@ pub(crate) async fn insert_agency(
     check_name_free(&tx.txn, new.parent_id, &new.name, None).await?;
     let row = new_row(new).insert(&tx.txn).await.map_err(unique_agency)?;
     let agency = to_agency(row)?;
-    let created = |action| Change {
+    let created = |action, what: &str| Change {
         action,
         subject: "agency",
         subject_id: agency.id.to_string(),
         before: None,
         after: audit::json(&agency),
+        summary: format!("{what}：{}（{}）", agency.name, agency.code.as_str()),
     };
-    tx.append(agency.id.0, actor, created("agency_created"))
+    tx.append(agency.id.0, actor, created("agency_created", "新建机关"))
         .await?;
     if let Some(parent) = new.parent_id {
-        tx.append(parent.0, actor, created("agency_child_created"))
-            .await?;
+        tx.append(
+            parent.0,
+            actor,
+            created("agency_child_created", "新建下级机关"),
+        )
+        .await?;
     }
     Ok(agency)
 }
@@ -255,6 +260,7 @@ impl AgencyStore for SeaStore {
             subject_id: id.to_string(),
             before: audit::json(&before),
             after: audit::json(&after),
+            summary: format!("修改机关信息：{}（{}）", after.name, after.code.as_str()),
         };
         tx.append(id.0, actor, change).await?;
         tx.commit().await?;

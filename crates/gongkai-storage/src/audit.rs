@@ -18,7 +18,8 @@ use crate::seal::{AuditKey, Head, Seal};
 use crate::{Actor, AuditEntry, AuditStore, Scope, SeaStore, StoreResult};
 use crate::{AgencyId, StoreError};
 use async_trait::async_trait;
-use chrono::{DateTime, SubsecRound, Utc};
+use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
+use gongkai_domain::audit::AuditEvent;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
@@ -29,17 +30,39 @@ use sha2::{Digest, Sha256};
 /// The `prev_hash` of the first event of every chain.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// A change to record: what, on which record, before and after (JSON).
+/// A change to record: what, on which record, before and after (JSON), and a sentence.
 pub(crate) struct Change<'a> {
     pub action: &'a str,
     pub subject: &'a str,
     pub subject_id: String,
     pub before: Option<String>,
     pub after: Option<String>,
+    pub summary: String,
+}
+
+impl Change<'_> {
+    /// The platform's one audit record for this change by `actor`, dated today in Beijing.
+    fn into_event(self, actor: &Actor) -> AuditEvent {
+        AuditEvent {
+            actor: actor.name.clone(),
+            action: self.action.to_owned(),
+            subject: self.subject.to_owned(),
+            subject_id: self.subject_id,
+            before: self.before,
+            after: self.after,
+            summary: self.summary,
+            on: today(),
+        }
+    }
+}
+
+/// Today in Beijing time (UTC+8, no daylight saving), the date every event is filed under.
+pub(crate) fn today() -> NaiveDate {
+    (Utc::now() + chrono::Duration::hours(8)).date_naive()
 }
 
 /// The fields of an event that its hash covers, in order.
-fn hashed_fields(prev: &str, m: &audit_events::Model) -> [String; 10] {
+fn hashed_fields(prev: &str, m: &audit_events::Model) -> [String; 12] {
     [
         prev.to_owned(),
         m.agency_id.to_string(),
@@ -50,6 +73,8 @@ fn hashed_fields(prev: &str, m: &audit_events::Model) -> [String; 10] {
         m.subject_id.clone(),
         m.before.clone().unwrap_or_else(|| "\u{0}null".to_owned()),
         m.after.clone().unwrap_or_else(|| "\u{0}null".to_owned()),
+        m.summary.clone(),
+        m.on_date.to_string(),
         m.at.timestamp_micros().to_string(),
     ]
 }
@@ -91,14 +116,19 @@ impl SeaStore {
 }
 
 impl Tx<'_> {
-    /// Appends one event to `agency`'s chain.
+    /// Appends a change made by `actor` to `agency`'s chain.
     pub async fn append(
         &mut self,
         agency: i64,
         actor: &Actor,
         change: Change<'_>,
     ) -> StoreResult<()> {
-        let head = append(&self.txn, &self.seal.key, agency, actor, change).await?;
+        self.append_event(agency, &change.into_event(actor)).await
+    }
+
+    /// Appends a domain event (a case or document transition) to `agency`'s chain.
+    pub async fn append_event(&mut self, agency: i64, event: &AuditEvent) -> StoreResult<()> {
+        let head = append(&self.txn, &self.seal.key, agency, event).await?;
         self.heads.retain(|h| h.agency_id != agency);
         self.heads.push(head);
         Ok(())
@@ -129,8 +159,7 @@ async fn append(
     txn: &DatabaseTransaction,
     key: &AuditKey,
     agency: i64,
-    actor: &Actor,
-    change: Change<'_>,
+    e: &AuditEvent,
 ) -> StoreResult<Head> {
     let head = agencies::Entity::find_by_id(agency)
         .lock_exclusive()
@@ -141,12 +170,14 @@ async fn append(
         id: 0,
         agency_id: agency,
         seq: head.audit_seq + 1,
-        actor: actor.name.clone(),
-        action: change.action.to_owned(),
-        subject: change.subject.to_owned(),
-        subject_id: change.subject_id,
-        before: change.before,
-        after: change.after,
+        actor: e.actor.clone(),
+        action: e.action.clone(),
+        subject: e.subject.clone(),
+        subject_id: e.subject_id.clone(),
+        before: e.before.clone(),
+        after: e.after.clone(),
+        summary: e.summary.clone(),
+        on_date: e.on,
         at: now(),
         prev_hash: head.audit_head.clone(),
         hash: String::new(),
@@ -175,18 +206,22 @@ pub(crate) fn json<T: serde::Serialize>(v: &T) -> Option<String> {
     serde_json::to_string(v).ok()
 }
 
-fn entry(m: audit_events::Model) -> AuditEntry {
+pub(crate) fn entry(m: audit_events::Model) -> AuditEntry {
     AuditEntry {
         agency_id: AgencyId(m.agency_id),
         seq: m.seq,
-        actor: m.actor,
-        action: m.action,
-        subject: m.subject,
-        subject_id: m.subject_id,
-        before: m.before,
-        after: m.after,
         at: m.at,
         hash: m.hash,
+        event: AuditEvent {
+            actor: m.actor,
+            action: m.action,
+            subject: m.subject,
+            subject_id: m.subject_id,
+            before: m.before,
+            after: m.after,
+            summary: m.summary,
+            on: m.on_date,
+        },
     }
 }
 

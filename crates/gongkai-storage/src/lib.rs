@@ -20,6 +20,7 @@
 mod accounts;
 mod agencies;
 mod audit;
+pub mod cases;
 #[cfg(any(test, feature = "testing"))]
 pub mod conformance;
 mod entity;
@@ -34,8 +35,10 @@ mod throttle;
 mod tokens;
 mod verify;
 
+pub use cases::CaseStore;
 pub use gongkai_domain::account::{Role, UserId, Username};
 pub use gongkai_domain::agency::{AgencyCode, AgencyId, AgencyLevel};
+pub use gongkai_domain::audit::AuditEvent;
 pub use model::*;
 pub use open::{SeaStore, open, redact};
 pub use seal::{AuditKey, Checkpoints, Head, Seal};
@@ -223,7 +226,15 @@ pub trait AuditStore {
 /// The whole storage, as the web layer and the CLI hold it: `Arc<dyn Store>`.
 #[async_trait]
 pub trait Store:
-    AgencyStore + AccountStore + TokenStore + SessionRecords + LoginThrottle + AuditStore + Send + Sync
+    AgencyStore
+    + AccountStore
+    + TokenStore
+    + SessionRecords
+    + LoginThrottle
+    + AuditStore
+    + CaseStore
+    + Send
+    + Sync
 {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;

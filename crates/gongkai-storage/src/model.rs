@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use gongkai_domain::account::{Role, UserId, Username};
 use gongkai_domain::agency::{AgencyCode, AgencyId, AgencyLevel};
+use gongkai_domain::audit::AuditEvent;
 use serde::Serialize;
 
 /// Who performs a change: written into every audit event.
@@ -216,29 +217,20 @@ pub struct ThrottleKey {
     pub policy: gongkai_domain::account::Throttle,
 }
 
-/// One entry of the audit log as read back.
+/// One entry of the audit log as read back: the platform's one audit record
+/// ([`AuditEvent`], as the domain made it) and its place in the agency's signed chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuditEntry {
     /// The agency whose chain holds it.
     pub agency_id: AgencyId,
     /// Position in the chain.
     pub seq: i64,
-    /// Who.
-    pub actor: String,
-    /// What (stable identifier).
-    pub action: String,
-    /// Kind of record.
-    pub subject: String,
-    /// Id of the record.
-    pub subject_id: String,
-    /// Before (JSON).
-    pub before: Option<String>,
-    /// After (JSON).
-    pub after: Option<String>,
-    /// When.
+    /// When it was written.
     pub at: DateTime<Utc>,
-    /// Its hash (hex).
+    /// Its signature (hex).
     pub hash: String,
+    /// The event.
+    pub event: AuditEvent,
 }
 
 /// The first place an agency's audit chain stops adding up.

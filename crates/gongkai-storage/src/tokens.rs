@@ -55,6 +55,7 @@ impl TokenStore for SeaStore {
             subject_id: token.id.to_string(),
             before: None,
             after: audit::json(&token),
+            summary: format!("签发访问令牌“{}”（账号编号 {}）", token.name, token.user_id),
         };
         tx.append(agency.0, actor, change).await?;
         tx.commit().await?;
@@ -101,6 +102,7 @@ impl TokenStore for SeaStore {
             subject_id: id.to_string(),
             before: audit::json(&before),
             after: audit::json(&after),
+            summary: format!("吊销访问令牌“{}”", after.name),
         };
         tx.append(agency.0, actor, change).await?;
         tx.commit().await?;

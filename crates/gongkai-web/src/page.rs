@@ -134,6 +134,13 @@ impl ErrorPage {
     }
 }
 
+/// A time in Beijing time (UTC+8), to the second.
+pub fn beijing(t: &chrono::DateTime<chrono::Utc>) -> String {
+    (*t + chrono::Duration::hours(8))
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string()
+}
+
 /// The Chinese label of an audit action (the identifier itself if unknown).
 pub fn action_label(action: &str) -> &str {
     match action {

@@ -97,8 +97,9 @@ fn finish(
         actor: ctx.actor.to_owned(),
         action: action.to_owned(),
         subject: "appeal".to_owned(),
+        subject_id: String::new(),
         before: before.map(|p| p.status_key().to_owned()),
-        after: after.status_key().to_owned(),
+        after: Some(after.status_key().to_owned()),
         on: ctx.today,
         summary,
     };

@@ -46,6 +46,18 @@ pub enum TransitionError {
         /// Arrival day.
         arrived: NaiveDate,
     },
+    /// 签收 twice.
+    #[error("本申请已签收")]
+    AlreadySigned,
+    /// 转办 to the unit that already has it.
+    #[error("本申请已在{unit}办理")]
+    AlreadyThere {
+        /// The unit.
+        unit: String,
+    },
+    /// 退回 of a case that was never transferred.
+    #[error("本申请未转办，无需退回")]
+    NothingToReturn,
     /// An empty request.
     #[error("申请内容（所需政府信息的名称、文号或特征性描述）不能为空（《条例》第二十九条）")]
     EmptyRequest,

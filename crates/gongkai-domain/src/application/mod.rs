@@ -11,6 +11,7 @@ mod conclude;
 mod error;
 mod outcome;
 mod receipt;
+pub mod routing;
 mod state;
 pub mod tally;
 mod transition;

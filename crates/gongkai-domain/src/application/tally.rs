@@ -63,3 +63,60 @@ pub fn tally(cases: &[Case], year: i32, format: Format) -> Table3Counts {
         .expect("case_tally yields only applicant columns and result rows of the format");
     Table3Counts { table }
 }
+
+/// Cases counted together: one applicant type with the same receipt year, conclusion year and
+/// outcome (a grouped query over stored cases gives these).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// Receipt year.
+    pub received_year: i32,
+    /// Conclusion year, if concluded.
+    pub concluded_year: Option<i32>,
+    /// The outcome's table-三 row (a result row; 2021-format keys for closures).
+    pub outcome: Option<Row>,
+    /// The applicant type.
+    pub applicant: super::ApplicantType,
+    /// How many cases.
+    pub n: u64,
+}
+
+/// Table 三 for `year` from grouped counts, with exactly the counting of [`case_tally`]: each
+/// group goes to 一 or 二, and to its result row (concluded in the year) or 四.
+///
+/// # Errors
+/// If a group's outcome is not a result row of `format`.
+pub fn tally_groups(
+    groups: &[Group],
+    year: i32,
+    format: Format,
+) -> Result<Table3Counts, compute::ComputeError> {
+    let mut tallies = Vec::new();
+    for g in groups {
+        if g.received_year > year || g.concluded_year.is_some_and(|y| y < year) {
+            continue;
+        }
+        let result = match (g.concluded_year == Some(year), g.outcome) {
+            (true, Some(row)) => Some(row_in(row, format)),
+            _ => None,
+        };
+        let t = CaseTally {
+            applicant: g.applicant.column(),
+            carried_over: g.received_year < year,
+            result,
+        };
+        tallies.extend(std::iter::repeat_n(t, usize::try_from(g.n).unwrap_or(0)));
+    }
+    Ok(Table3Counts {
+        table: compute::tally_table3(format, &tallies)?,
+    })
+}
+
+/// A result row as `format` has it: the 2019 format counts the three closure rows as one.
+fn row_in(row: Row, format: Format) -> Row {
+    match (format, row) {
+        (Format::F2019, Row::OtherNoCorrection | Row::OtherFeeUnpaid | Row::OtherMisc) => {
+            Row::Other
+        }
+        _ => row,
+    }
+}

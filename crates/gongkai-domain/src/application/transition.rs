@@ -21,8 +21,9 @@ pub(super) fn event(
         actor: ctx.actor.to_owned(),
         action: action.to_owned(),
         subject: "application".to_owned(),
+        subject_id: String::new(),
         before: before.map(|c| c.status_key().to_owned()),
-        after: after.status_key().to_owned(),
+        after: Some(after.status_key().to_owned()),
         on: ctx.today,
         summary,
     }

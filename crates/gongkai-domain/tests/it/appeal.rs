@@ -199,8 +199,8 @@ fn a_review_runs_from_registration_to_decision_with_its_events() {
     assert_eq!(p3.proceeding.status_key(), "answered");
     let e = &p4.events[0];
     assert_eq!(
-        (e.action.as_str(), e.before.as_deref(), e.after.as_str()),
-        ("appeal_decided", Some("answered"), "decided")
+        (e.action.as_str(), e.before.as_deref(), e.after.as_deref()),
+        ("appeal_decided", Some("answered"), Some("decided"))
     );
     assert!(
         e.summary

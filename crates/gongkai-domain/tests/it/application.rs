@@ -95,7 +95,10 @@ fn a_case_runs_from_registration_to_archive_with_one_event_per_step() {
     // Assert
     assert_eq!(t.events.len(), 1);
     assert_eq!(
-        (t.events[0].before.as_deref(), t.events[0].after.as_str()),
+        (
+            t.events[0].before.as_deref(),
+            t.events[0].after.as_deref().unwrap_or_default()
+        ),
         (Some("processing"), "decided")
     );
     assert_eq!(t.events[0].actor, "李科员");

@@ -46,9 +46,18 @@ pub async fn audit_chain_verifies_when_untouched_and_records_before_and_after(db
         .await
         .unwrap();
     let last = &db.store.audit_events(Scope::agency(a.id), 1).await.unwrap()[0];
-    assert_eq!((last.action.as_str(), last.seq), ("agency_updated", 5));
-    assert!(last.before.as_deref().unwrap().contains("HIS人民政府"));
-    assert!(last.after.as_deref().unwrap().contains("改名"));
+    assert_eq!(
+        (last.event.action.as_str(), last.seq),
+        ("agency_updated", 5)
+    );
+    assert!(
+        last.event
+            .before
+            .as_deref()
+            .unwrap()
+            .contains("HIS人民政府")
+    );
+    assert!(last.event.after.as_deref().unwrap().contains("改名"));
     assert!(db.verify().await.is_intact());
 }
 

@@ -8,8 +8,16 @@ use crate::*;
 use chrono::{Duration, Utc};
 
 mod audit;
+pub mod cases;
 mod security;
 pub use audit::*;
+pub use cases::{
+    a_resubmitted_form_is_stored_once_and_repeats_are_marked,
+    a_step_is_saved_with_its_events_and_a_stale_one_refused,
+    applications_are_numbered_per_year_and_logged,
+    attachments_letters_and_serials_are_kept_per_agency,
+    the_list_filters_and_counts_give_the_domains_table_three,
+};
 pub use security::*;
 
 /// Builders for the suite and for other crates' tests.

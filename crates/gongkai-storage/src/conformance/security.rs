@@ -143,11 +143,11 @@ pub async fn disabling_or_a_new_password_ends_sessions(db: TestDb) {
         .unwrap();
     assert!(!u3.active && u3.session_epoch > u2.session_epoch);
     let events = s.audit_events(Scope::agency(a.id), 1).await.unwrap();
-    assert_eq!(events[0].action, "user_disabled");
+    assert_eq!(events[0].event.action, "user_disabled");
     let u4 = s.set_password(&me(), a.id, u.id, "h", true).await.unwrap();
     assert!(u4.session_epoch > u3.session_epoch && u4.must_change_password);
     let events = s.audit_events(Scope::agency(a.id), 1).await.unwrap();
-    assert_eq!(events[0].action, "password_reset");
+    assert_eq!(events[0].event.action, "password_reset");
 }
 
 pub async fn agency_names_are_unique_under_one_parent(db: TestDb) {

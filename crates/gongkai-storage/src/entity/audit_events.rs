@@ -25,11 +25,15 @@ pub struct Model {
     pub before: Option<String>,
     /// The record after the change, JSON; `None` on deletion.
     pub after: Option<String>,
+    /// What happened, in Chinese.
+    pub summary: String,
+    /// The day it happened (Beijing time), as the domain dates it.
+    pub on_date: Date,
     /// When (microsecond precision, so both backends store it exactly).
     pub at: DateTimeUtc,
     /// Hash of the previous event in the chain (64 zeros for the first).
     pub prev_hash: String,
-    /// SHA-256 over `prev_hash` and every field above.
+    /// HMAC-SHA256 (with the audit key) over `prev_hash` and every field above.
     pub hash: String,
 }
 

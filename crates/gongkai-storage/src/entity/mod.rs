@@ -1,9 +1,14 @@
 //! sea-orm entities, one module per table. They are the storage crate's private view of rows;
-//! the rest of the platform sees the types in [`crate::model`].
+//! the rest of the platform sees the types in [`crate::model`] and [`crate::cases`].
 
 pub mod agencies;
 pub mod api_tokens;
+pub mod applications;
+pub mod attachments;
 pub mod audit_events;
+pub mod blobs;
+pub mod counters;
+pub mod letters;
 pub mod login_attempts;
 pub mod sessions;
 pub mod settings;

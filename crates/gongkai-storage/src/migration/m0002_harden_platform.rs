@@ -1,4 +1,5 @@
-//! 0002: what hardening the platform core needs — accounts that must change a handed-over
+//! 0002: what hardening the platform core needs — audit events that carry the domain's summary
+//! and date (one audit record for the whole platform), accounts that must change a handed-over
 //! password and whose sessions end on a password change, tokens that expire and can be
 //! revoked, sign-in counters per key (replacing one row per failure), user names folded to
 //! lower case, agency names unique under one parent, and a table of platform settings (the
@@ -40,6 +41,10 @@ impl MigrationTrait for Migration {
         m.alter_table(add("users", boolean("must_change_password").default(false)))
             .await?;
         m.alter_table(add("users", integer("session_epoch").default(1)))
+            .await?;
+        m.alter_table(add("audit_events", text("summary").default("")))
+            .await?;
+        m.alter_table(add("audit_events", date("on_date").default("2000-01-01")))
             .await?;
         m.alter_table(add(
             "api_tokens",

@@ -8,6 +8,7 @@ use sea_orm_migration::prelude::*;
 
 mod m0001_create_platform_tables;
 mod m0002_harden_platform;
+mod m0003_create_cases;
 
 /// The migration set of the platform.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m0001_create_platform_tables::Migration),
             Box::new(m0002_harden_platform::Migration),
+            Box::new(m0003_create_cases::Migration),
         ]
     }
 }
