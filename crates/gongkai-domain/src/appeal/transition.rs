@@ -165,33 +165,39 @@ fn dated(
     Ok(next)
 }
 
-/// 登记: opens a record.
-pub fn register(reg: AppealRegistration, ctx: &Ctx<'_>) -> Result<AppealTransition, AppealError> {
-    if reg.forum_name.trim().is_empty() {
-        return Err(AppealError::Empty {
-            what: "复议机关或人民法院",
-        });
+/// The record a registration opens (the copy, if already received, is a step of its own).
+fn opened(reg: &AppealRegistration) -> Proceeding {
+    let mut applications: Vec<i64> = Vec::new();
+    for id in &reg.applications {
+        if !applications.contains(id) {
+            applications.push(*id);
+        }
     }
-    let mut p = Proceeding {
+    Proceeding {
         kind: reg.kind,
         forum_name: reg.forum_name.trim().to_owned(),
         case_no: reg.case_no.trim().to_owned(),
         filed_on: reg.filed_on,
         copy_received_on: None,
         procedure: reg.procedure,
-        applications: Vec::new(),
+        applications,
         prior_review: reg.prior_review,
         answered_on: None,
         ruling: None,
         notes: Vec::new(),
         last_event_on: reg.filed_on,
-    };
-    check_date(&p, filing(p.kind), reg.filed_on, ctx)?;
-    for id in reg.applications {
-        if !p.applications.contains(&id) {
-            p.applications.push(id);
-        }
     }
+}
+
+/// 登记: opens a record (and records the copy when the registration says it was received).
+pub fn register(reg: AppealRegistration, ctx: &Ctx<'_>) -> Result<AppealTransition, AppealError> {
+    if reg.forum_name.trim().is_empty() {
+        return Err(AppealError::Empty {
+            what: "复议机关或人民法院",
+        });
+    }
+    let p = opened(&reg);
+    check_date(&p, filing(p.kind), reg.filed_on, ctx)?;
     let summary = format!(
         "登记{}案件：{}，{}之日{}（{}）",
         p.kind.label(),
