@@ -8,6 +8,7 @@
 
 pub mod account;
 pub mod agency;
+pub mod appeal;
 pub mod applicant;
 pub mod application;
 pub mod audit;

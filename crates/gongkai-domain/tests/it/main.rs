@@ -1,5 +1,6 @@
 //! Integration tests of the domain crate.
 
+mod appeal;
 mod applicant;
 mod application;
 mod calendar;
