@@ -24,6 +24,7 @@ fn ctx(today: &str) -> Ctx<'static> {
         today: d(today),
         actor: "clerk",
         calendar: shipped(),
+        mode: gongkai_domain::deadline::Mode::Strict,
     }
 }
 
