@@ -3,5 +3,6 @@
 mod application;
 mod calendar;
 mod deadline;
+mod letter;
 mod report_fixtures;
 mod report_props;
