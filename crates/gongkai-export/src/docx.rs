@@ -224,7 +224,7 @@ fn cell_paragraph(cell: &Placed, options: &DocxOptions) -> Paragraph {
 }
 
 /// Builds the package, adding the zh-CN language tag the builder cannot write.
-fn pack(doc: Docx) -> Result<Vec<u8>, ExportError> {
+pub(crate) fn pack(doc: Docx) -> Result<Vec<u8>, ExportError> {
     let mut xml = doc.build();
     xml.document = with_lang(&xml.document)?;
     xml.styles = with_lang(&xml.styles)?;
