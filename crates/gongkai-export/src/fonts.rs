@@ -58,6 +58,8 @@ pub struct FontSet {
     pub user_files: Vec<PathBuf>,
     /// How long loading took.
     pub load_time: Duration,
+    /// Every code point some font covers, sorted (typst's own coverage test is a linear scan).
+    covered: Vec<u32>,
 }
 
 static FONTS: LazyLock<FontSet> = LazyLock::new(|| {
@@ -87,19 +89,24 @@ impl FontSet {
                 .iter()
                 .flat_map(|data| Font::iter(Bytes::new(*data))),
         );
+        let mut covered: Vec<u32> = fonts
+            .iter()
+            .flat_map(|f| f.info().coverage.iter())
+            .collect();
+        covered.sort_unstable();
+        covered.dedup();
         FontSet {
             families: families(&user_families),
             fonts,
             user_files,
             load_time: start.elapsed(),
+            covered,
         }
     }
 
     /// Whether some loaded font has a glyph for `c`.
     pub fn covers(&self, c: char) -> bool {
-        self.fonts
-            .iter()
-            .any(|f| f.info().coverage.contains(u32::from(c)))
+        self.covered.binary_search(&u32::from(c)).is_ok()
     }
 
     /// The characters of `texts` that no loaded font can draw, each once, in code-point order.

@@ -11,6 +11,7 @@
 //! (addressee, 文号, signer, date) — which `gongkai-export` renders to DOCX, PDF and HTML.
 //! [`remedies`] writes the 救济途径 paragraph, [`DocNoPattern`] the 文号.
 
+mod case;
 mod doc_no;
 mod error;
 mod fill;

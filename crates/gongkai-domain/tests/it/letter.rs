@@ -379,3 +379,103 @@ proptest! {
         prop_assert!(s.ends_with(&expected));
     }
 }
+
+#[test]
+fn a_case_supplies_its_own_values_to_its_letters() {
+    use gongkai_domain::application::{
+        ApplicantType, Channel, Command, Ctx, Decision, Receipt, Registration, apply, register,
+    };
+    let ctx = |today: &str| Ctx {
+        today: d(today),
+        actor: "李科员",
+        calendar: crate::calendar::shipped(),
+    };
+    let reg = Registration {
+        applicant: ApplicantType::NaturalPerson,
+        receipt: Receipt {
+            channel: Channel::InPerson,
+            arrived_on: d("2026-03-02"),
+            confirmed_on: None,
+        },
+        request: "秀江东路地块征收补偿安置方案".into(),
+    };
+    let case = register(reg, &ctx("2026-03-02"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .case;
+    let step = |case, command, today: &str| {
+        apply(&case, command, &ctx(today))
+            .unwrap_or_else(|e| panic!("{e}"))
+            .case
+    };
+    let case = step(
+        case,
+        Command::RequestCorrection {
+            on: d("2026-03-04"),
+            items: "请写明所需信息的文号或者形成时间".into(),
+            period: 10,
+        },
+        "2026-03-04",
+    );
+    let frame = |f: Fields| {
+        f.with("申请人", "张三")
+            .with("机关名称", "宜春市袁州区自然资源局")
+            .with_date("成文日期", d("2026-03-04"))
+    };
+
+    let notice = fill(
+        &Template::default_for(LetterKind::CorrectionNotice),
+        &frame(Fields::from_case(&case)),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+
+    let text = notice.paragraphs.join("");
+    assert!(
+        text.contains("2026年3月2日收到") && text.contains("请写明所需信息的文号"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2026年3月18日前"),
+        "10 working days after 4 March: {text}"
+    );
+
+    let case = step(
+        case,
+        Command::ReceiveCorrection {
+            on: d("2026-03-10"),
+            late_reason: None,
+        },
+        "2026-03-10",
+    );
+    let decision = Decision {
+        reply: Reply::PartlyGranted,
+        legal_basis: "《中华人民共和国政府信息公开条例》第三十七条".into(),
+        reasons: "其中的讨论稿属于过程性信息".into(),
+        referral: None,
+        withheld_parts: Some("补偿安置方案讨论稿".into()),
+    };
+    let case = step(
+        case,
+        Command::Decide {
+            on: d("2026-03-20"),
+            decision,
+        },
+        "2026-03-20",
+    );
+    let mut fields = frame(Fields::from_case(&case));
+    fields
+        .set_remedies(&case, ORGAN, COURT)
+        .set("提供方式", "现随本答复书提供");
+
+    let answer = fill(
+        &Template::default_for(LetterKind::for_reply(Reply::PartlyGranted)),
+        &fields,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+
+    let text = answer.paragraphs.join("");
+    assert!(
+        text.contains("补偿安置方案讨论稿不予公开，理由是：其中的讨论稿属于过程性信息。"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("先向{ORGAN}申请行政复议")), "{text}");
+}

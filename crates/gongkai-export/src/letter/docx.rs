@@ -1,8 +1,9 @@
 //! A letter's DOCX in the GB/T 9704—2012 layout, built for Word on a government PC: the real 公文
 //! fonts named for East-Asian text (方正小标宋简体 title, `仿宋_GB2312` body, 黑体 and `楷体_GB2312`
 //! headings, Times New Roman for Latin and digits, `w:hint="eastAsia"` so “” and — use the
-//! Chinese font), `zh-CN` language tags (added by [`crate::docx::pack`]), a 22-line document
-//! grid with exact line spacing, and odd/even footers for the outside-corner page numbers.
+//! Chinese font), `zh-CN` language tags (added by [`crate::docx::pack_xml`]), a 22-line document
+//! grid with exact line spacing, 28 characters per line, and odd/even footers for the
+//! outside-corner page numbers.
 
 use super::Style;
 use crate::ExportError;
@@ -20,8 +21,10 @@ const MARGINS: (i32, i32, i32, i32) = (2_098, 1_474, 1_984, 1_588);
 const FOOTER: i32 = 1_304;
 /// One line of the 22-line grid: 225 mm / 22, in twips.
 const LINE: i32 = 579;
-/// Word's character-grid adjustment for 28 characters of 3号 per line (as 公文 templates set it).
-const CHAR_SPACE: isize = -842;
+/// Condensed spacing of every run, in twentieths of a point: 28 characters of 3号 fill the
+/// 156 mm line (16 pt − 0.25 pt each). A character grid would do the same in Word, but
+/// LibreOffice gives a 16 pt character two cells of a 15.8 pt grid.
+const CONDENSED: i32 = -5;
 /// One 3号 character (16 pt) in twips.
 const CHAR: i32 = 320;
 /// 3号 and 2号 in half-points; 4号 for the page number.
@@ -55,14 +58,38 @@ pub(super) fn render(letter: &Letter) -> Result<Vec<u8>, ExportError> {
         .even_footer(page_number(AlignmentType::Left));
     doc.document = doc.document.doc_grid(
         DocGrid::new()
-            .grid_type(DocGridType::LinesAndChars)
-            .line_pitch(LINE as usize)
-            .char_space(CHAR_SPACE),
+            .grid_type(DocGridType::Lines)
+            .line_pitch(LINE as usize),
     );
     for p in paragraphs(letter) {
         doc = doc.add_paragraph(p);
     }
-    crate::docx::pack(doc)
+    let mut xml = doc.build();
+    xml.styles = normal_size(&xml.styles)?;
+    crate::docx::pack_xml(xml)
+}
+
+/// Writes the 3号 size into the Normal style: Word and LibreOffice size the character grid from
+/// it (not from the document defaults), and without it each character would take two grid cells.
+fn normal_size(styles: &[u8]) -> Result<Vec<u8>, ExportError> {
+    const NORMAL: &str =
+        r#"<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal" />"#;
+    let text = std::str::from_utf8(styles).map_err(|e| ExportError::Docx(e.to_string()))?;
+    if !text.contains(NORMAL) {
+        return Err(ExportError::Docx(
+            "styles.xml 中没有 Normal 样式".to_owned(),
+        ));
+    }
+    let size = format!(r#"<w:sz w:val="{BODY_SIZE}" /><w:szCs w:val="{BODY_SIZE}" />"#);
+    let (before, style) = text.split_at(text.find(NORMAL).unwrap_or(0));
+    let amended = if style.starts_with(&format!("{NORMAL}<w:rPr />")) {
+        style.replacen("<w:rPr />", &format!("<w:rPr>{size}</w:rPr>"), 1)
+    } else if style.starts_with(&format!("{NORMAL}<w:rPr>")) {
+        style.replacen("<w:rPr>", &format!("<w:rPr>{size}"), 1)
+    } else {
+        style.replacen(NORMAL, &format!("{NORMAL}<w:rPr>{size}</w:rPr>"), 1)
+    };
+    Ok(format!("{before}{amended}").into_bytes())
 }
 
 /// Every paragraph of the page, top to bottom.
@@ -186,7 +213,12 @@ fn fonts(east_asia: &str) -> RunFonts {
 }
 
 fn run(text: &str, font: &str, size: usize) -> Run {
-    Run::new().add_text(text).fonts(fonts(font)).size(size)
+    let run = Run::new().add_text(text).fonts(fonts(font)).size(size);
+    if size == BODY_SIZE {
+        run.character_spacing(CONDENSED)
+    } else {
+        run
+    }
 }
 
 /// A paragraph on the grid: exact line spacing, no space before or after.

@@ -140,6 +140,18 @@ fn the_docx_names_the_gongwen_fonts_with_zh_cn_tags_on_a_gbt_9704_page() {
     assert!(xml.contains(r#"<w:sz w:val="44" />"#), "2号 title");
     assert!(xml.contains(r#"<w:sz w:val="32" />"#), "3号 body");
     assert!(parts["word/settings.xml"].contains("evenAndOddHeaders"));
+    let normal = &parts["word/styles.xml"];
+    let at = normal.find(r#"w:styleId="Normal""#).unwrap();
+    let style = &normal[at..at + normal[at..].find("</w:style>").unwrap()];
+    assert!(
+        style.contains(r#"<w:sz w:val="32" />"#),
+        "the grid is sized from Normal: {style}"
+    );
+    assert_eq!(
+        style.matches("<w:sz ").count(),
+        1,
+        "one size, not a second run-property element: {style}"
+    );
     let footers: Vec<&String> = parts
         .iter()
         .filter(|(name, _)| name.starts_with("word/footer"))
