@@ -105,16 +105,22 @@ fn paragraphs(letter: &Letter) -> Vec<Paragraph> {
         BODY_FONT,
         BODY_SIZE,
     )));
-    for p in &letter.paragraphs {
+    for (i, p) in letter.paragraphs.iter().enumerate() {
         let font = match Style::of(p) {
             Style::Body => BODY_FONT,
             Style::Heading => HEADING_FONT,
             Style::Subheading => SUBHEADING_FONT,
         };
-        out.push(indented(line(run(p, font, BODY_SIZE))));
+        let last = i + 1 == letter.paragraphs.len();
+        // The last paragraph is kept with the signature (7.3.5.4: never alone on a page).
+        out.push(
+            indented(line(run(p, font, BODY_SIZE)))
+                .keep_next(last)
+                .keep_lines(last),
+        );
     }
     out.extend(attachments(&letter.attachments));
-    out.push(blank());
+    out.push(blank().keep_next(true));
     out.extend(signature(&letter.signer, &chinese_date(letter.date)));
     if let Some(note) = &letter.contact {
         out.push(indented(line(run(
@@ -132,7 +138,7 @@ fn attachments(names: &[String]) -> Vec<Paragraph> {
     if names.is_empty() {
         return out;
     }
-    out.push(blank());
+    out.push(blank().keep_next(true));
     for (i, name) in names.iter().enumerate() {
         let text = match (i, names.len()) {
             (0, 1) => format!("附件：{name}"),
@@ -140,12 +146,11 @@ fn attachments(names: &[String]) -> Vec<Paragraph> {
             (i, _) => format!("{}.{name}", i + 1),
         };
         let hanging = (i == 0).then_some(SpecialIndentType::Hanging(3 * CHAR));
-        out.push(line(run(&text, BODY_FONT, BODY_SIZE)).indent(
-            Some(5 * CHAR),
-            hanging,
-            None,
-            None,
-        ));
+        out.push(
+            line(run(&text, BODY_FONT, BODY_SIZE))
+                .indent(Some(5 * CHAR), hanging, None, None)
+                .keep_next(true),
+        );
     }
     out
 }
@@ -169,7 +174,10 @@ fn signature(signer: &str, date: &str) -> [Paragraph; 2] {
             .align(AlignmentType::Right)
             .indent(None, None, Some(twips), None)
     };
-    [at(signer, signer_right), at(date, date_right)]
+    [
+        at(signer, signer_right).keep_next(true),
+        at(date, date_right),
+    ]
 }
 
 /// Printed width in 3号 characters: full-width 1, ASCII (digits of a date) ½.

@@ -140,6 +140,13 @@ fn the_docx_names_the_gongwen_fonts_with_zh_cn_tags_on_a_gbt_9704_page() {
     assert!(xml.contains(r#"<w:sz w:val="44" />"#), "2号 title");
     assert!(xml.contains(r#"<w:sz w:val="32" />"#), "3号 body");
     assert!(parts["word/settings.xml"].contains("evenAndOddHeaders"));
+    let signer = xml.find("宜春市袁州区自然资源局").unwrap();
+    let last_paragraph = xml.find("行政诉讼法》第四十六条").unwrap();
+    let chain = &xml[last_paragraph..signer];
+    assert!(
+        chain.matches("<w:keepNext").count() >= 4,
+        "kept with the signature: {chain}"
+    );
     let normal = &parts["word/styles.xml"];
     let at = normal.find(r#"w:styleId="Normal""#).unwrap();
     let style = &normal[at..at + normal[at..].find("</w:style>").unwrap()];
@@ -214,6 +221,26 @@ fn a_long_letter_runs_onto_a_second_page_with_its_number() {
     let flat = squash(&text);
     assert!(flat.contains("—2—"), "{flat}");
     assert!(flat.contains("第30段") && flat.contains(&squash(&letter.signer)));
+}
+
+#[test]
+fn the_signature_never_stands_alone_on_a_page() {
+    for lines in 1..=16 {
+        let mut letter = withheld();
+        letter.paragraphs = (1..=lines)
+            .map(|i| format!("第{i}段。{REASONS}，{REASONS}。"))
+            .collect();
+        letter.paragraphs.push("特此告知。".to_owned());
+
+        let pdf = render_letter(&letter, LetterFormat::Pdf).unwrap();
+        let pages = pdf_extract::extract_text_from_mem_by_pages(&pdf).unwrap();
+
+        let signed = pages
+            .iter()
+            .find(|p| squash(p).contains(&squash(&letter.signer)))
+            .unwrap();
+        assert!(squash(signed).contains("特此告知。"), "{lines}: {pages:?}");
+    }
 }
 
 #[test]
@@ -316,7 +343,26 @@ fn letters_are_written_for_inspection_when_asked() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut long = withheld();
     long.paragraphs = (1..=14).map(|i| format!("第{i}段。{REASONS}。")).collect();
+    let fee = {
+        let mut f = Fields::new();
+        f.set("申请人", "王五")
+            .set("机关名称", "宜春市袁州区住房和城乡建设局")
+            .set_date("成文日期", d("2026-06-08"))
+            .set_date("收到申请日期", d("2026-06-01"))
+            .set("文号", "袁住建依申收费〔2026〕第3号")
+            .set(
+                "收费标准",
+                "按件计收，同一申请人一个自然月内累计申请第11件至第30件的部分，每件100元",
+            )
+            .set_money("收费金额", 30_000)
+            .set(
+                "缴费方式",
+                "通过非税收入缴款码缴纳，或到本局政务服务窗口（袁州区政务服务中心二楼）缴纳",
+            );
+        fill(&Template::default_for(LetterKind::FeeNotice), &f).unwrap()
+    };
     for (name, letter) in [
+        ("letter-fee", fee),
         ("letter-partly", partly_granted()),
         ("letter-withheld", withheld()),
         ("letter-long", long),
