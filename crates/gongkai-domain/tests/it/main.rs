@@ -4,5 +4,6 @@ mod application;
 mod calendar;
 mod deadline;
 mod letter;
+mod letter_frame;
 mod report_fixtures;
 mod report_props;
