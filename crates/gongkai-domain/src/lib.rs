@@ -5,6 +5,8 @@
 //!
 //! - [`report`]: the annual report (年度报告) — its model in both official formats, the canonical
 //!   JSON, the 勾稽 rule engine, and its computation from case data.
+//! - [`letter`]: the written letters of an application case (告知书, 答复书) as templates that are
+//!   data, filled into plain-text letters for the export crate to render.
 
 pub mod account;
 pub mod agency;
@@ -17,4 +19,5 @@ pub mod choice;
 pub mod contact;
 pub mod deadline;
 pub mod fee;
+pub mod letter;
 pub mod report;

@@ -225,7 +225,11 @@ fn cell_paragraph(cell: &Placed, options: &DocxOptions) -> Paragraph {
 
 /// Builds the package, adding the zh-CN language tag the builder cannot write.
 fn pack(doc: Docx) -> Result<Vec<u8>, ExportError> {
-    let mut xml = doc.build();
+    pack_xml(doc.build())
+}
+
+/// [`pack`] for a document whose XML the caller amended first.
+pub(crate) fn pack_xml(mut xml: docx_rs::XMLDocx) -> Result<Vec<u8>, ExportError> {
     xml.document = with_lang(&xml.document)?;
     xml.styles = with_lang(&xml.styles)?;
     xml.footers = xml

@@ -7,15 +7,15 @@ pub enum ExportError {
     /// The requested output format is not one of html, md, docx, xlsx, pdf.
     #[error("不支持的导出格式“{0}”，可选：html、md、docx、xlsx、pdf")]
     UnknownTarget(String),
-    /// No font with Chinese glyphs was found for the PDF.
+    /// Characters that no loaded font can draw (a rare name character outside the embedded
+    /// subsets): refused rather than printed as boxes.
     #[error(
-        "生成 PDF 需要中文字体，但未找到（已查找：{searched}）。\
-         请安装 Debian 软件包 fonts-noto-cjk（apt-get install fonts-noto-cjk），\
-         或把 .ttf/.otf/.ttc 字体文件放入环境变量 GONGKAI_FONT_DIR 指定的目录"
+        "以下字符在已加载的字体中都没有字形，无法生成 PDF：{chars}。\
+         请把含有这些字符的字体文件（.ttf/.otf/.ttc）放入环境变量 GONGKAI_FONT_DIR 指定的目录后重试"
     )]
-    NoCjkFont {
-        /// The files and directories that were searched.
-        searched: String,
+    MissingGlyphs {
+        /// The characters with their code points.
+        chars: String,
     },
     /// typst rejected the generated document (a bug in the template or its data).
     #[error("PDF 排版失败：{0}")]

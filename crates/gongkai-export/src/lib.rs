@@ -9,10 +9,13 @@
 
 pub mod docx;
 mod error;
+pub mod fonts;
 pub mod html;
 pub mod layout;
+pub mod letter;
 pub mod markdown;
 pub mod pdf;
+mod typeset;
 pub mod xlsx;
 
 pub use error::ExportError;
@@ -85,8 +88,8 @@ impl Target {
 
 /// Renders `report` in the official layout as `to`, with default options.
 ///
-/// HTML and Markdown are UTF-8 text. PDF needs a CJK font (see [`pdf`]); the typst engine is
-/// built on the first PDF and reused.
+/// HTML and Markdown are UTF-8 text. PDF uses the embedded CJK fonts (see [`fonts`]); the typst
+/// engine is built on the first PDF and reused.
 pub fn render(report: &AnnualReport, to: Target) -> Result<Vec<u8>, ExportError> {
     match to {
         Target::Html => Ok(render_html(report, &HtmlOptions::default()).into_bytes()),

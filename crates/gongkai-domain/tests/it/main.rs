@@ -7,6 +7,8 @@ mod calendar;
 mod calendar_import;
 mod deadline;
 mod fee;
+mod letter;
+mod letter_frame;
 mod provisional;
 mod report_fixtures;
 mod report_props;

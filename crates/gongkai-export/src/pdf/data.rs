@@ -1,7 +1,6 @@
 //! The template's `sys.inputs`: the report outline and its grids as typst values. Text is passed
 //! as strings, never spliced into markup, so no escaping is needed and none can go wrong.
 
-use super::fonts::Families;
 use crate::layout::{self, Content, Grid, Placed};
 use gongkai_domain::report::AnnualReport;
 use typst::foundations::{Array, Dict, Str, Value};
@@ -11,7 +10,7 @@ use typst::foundations::{Array, Dict, Str, Value};
 const KEEP_ROWS: usize = 40;
 
 /// Everything the template reads.
-pub(super) fn inputs(report: &AnnualReport, families: &Families) -> Dict {
+pub(super) fn inputs(report: &AnnualReport) -> Dict {
     let parts = layout::outline(report).into_iter().map(|part| {
         let paragraphs = part.paragraphs.iter().map(|p| text(p));
         dict([
@@ -22,8 +21,6 @@ pub(super) fn inputs(report: &AnnualReport, families: &Families) -> Dict {
     });
     let mut out = Dict::new();
     out.insert("title".into(), strings(&layout::title_lines(report)));
-    out.insert("serif".into(), strings(&families.serif));
-    out.insert("sans".into(), strings(&families.sans));
     out.insert("parts".into(), Value::Array(parts.collect()));
     out
 }

@@ -10,6 +10,7 @@ mod api;
 mod docx;
 mod dump;
 mod html;
+mod letter;
 mod markdown;
 mod ooxml;
 mod pdf;
