@@ -63,6 +63,7 @@ fn a_case_supplies_its_own_values_to_its_letters() {
         today: d(today),
         actor: "李科员",
         calendar: crate::calendar::shipped(),
+        mode: gongkai_domain::deadline::Mode::Strict,
     };
     let reg = Registration {
         applicant: ApplicantType::NaturalPerson,

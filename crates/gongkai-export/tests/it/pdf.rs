@@ -67,13 +67,12 @@ fn table3_rows_read_as_label_followed_by_their_seven_cells() {
 }
 
 #[test]
-fn a_second_pdf_reuses_the_engine_and_is_fast() {
+fn the_same_report_renders_to_the_same_pdf_with_the_engine_reused() {
+    // Speed is measured in `cargo bench -p gongkai-export`; here only that the engine kept for
+    // the process gives the same bytes again.
     let report = support::report_2021();
-    render(&report, Target::Pdf).unwrap();
-
-    let start = std::time::Instant::now();
-    let pdf = render(&report, Target::Pdf).unwrap();
-
-    assert!(pdf.len() > 10_000);
-    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    let first = render(&report, Target::Pdf).unwrap();
+    let second = render(&report, Target::Pdf).unwrap();
+    assert!(first.len() > 10_000);
+    assert_eq!(first, second);
 }
