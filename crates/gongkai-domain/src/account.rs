@@ -100,6 +100,17 @@ impl Role {
         self == Self::SystemAdmin
     }
 
+    /// Whether the role handles 依申请公开 cases: registers, signs for, steps and answers them.
+    pub fn can_handle_cases(self) -> bool {
+        matches!(self, Self::AgencyAdmin | Self::Clerk | Self::Head)
+    }
+
+    /// Whether the role approves an extension (延期, 《条例》第三十三条第二款: 经政府信息公开工作
+    /// 机构负责人同意).
+    pub fn can_approve_extension(self) -> bool {
+        self == Self::Head
+    }
+
     /// Which agencies the role sees: its own agency, its subtree, or the whole platform.
     pub fn view(self) -> View {
         match self {

@@ -119,3 +119,67 @@ pub fn parse_agency_name(s: &str) -> Result<String, AgencyError> {
     }
     Ok(s.to_owned())
 }
+
+/// An agency's disclosure settings (政府信息公开指南 and letters): what its letters print and
+/// where its answers point applicants. Kept as one record per agency; every field may be empty
+/// until the 公开办 fills it in, and letters then use generic wording.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    /// 机关简称 for 文号, e.g. “袁政”.
+    pub short_name: String,
+    /// 文号 pattern of its letters, e.g. `{机关简称}依申公开〔{年}〕第{序号}号`.
+    pub doc_no_pattern: String,
+    /// 行政复议机关 named in the 救济途径 (行政复议法 第二十四条).
+    pub review_organ: String,
+    /// The court named in the 救济途径 (行政诉讼法 第十八条).
+    pub court: String,
+    /// 政府信息公开工作机构 (《条例》第四条), e.g. “区政府办公室（区政务公开办）”.
+    pub office: String,
+    /// 办公时间.
+    pub office_hours: String,
+    /// 联系人 printed on letters.
+    pub contact_person: String,
+    /// 传真.
+    pub fax: String,
+    /// E-mail addresses that receive due-soon and overdue reminders (comma-separated).
+    pub reminder_emails: String,
+}
+
+impl Profile {
+    /// Checks the fields: lengths, no control characters, the 文号 pattern parses.
+    pub fn validate(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let fields: [(&'static str, &str, usize); 8] = [
+            ("short_name", &self.short_name, 20),
+            ("doc_no_pattern", &self.doc_no_pattern, 60),
+            ("review_organ", &self.review_organ, 100),
+            ("court", &self.court, 100),
+            ("office", &self.office, 100),
+            ("office_hours", &self.office_hours, 100),
+            ("contact_person", &self.contact_person, 30),
+            ("fax", &self.fax, 32),
+        ];
+        for (name, v, max) in fields {
+            if v.chars().count() > max || v.chars().any(char::is_control) {
+                out.push((name, format!("不超过 {max} 字，且不能包含控制字符")));
+            }
+        }
+        if !self.doc_no_pattern.trim().is_empty()
+            && let Err(e) =
+                crate::letter::DocNoPattern::parse(&self.doc_no_pattern, &self.short_name)
+        {
+            out.push(("doc_no_pattern", e.to_string()));
+        }
+        for e in self
+            .reminder_emails
+            .split([',', '，', ';', ' '])
+            .filter(|e| !e.is_empty())
+        {
+            if crate::contact::parse_email(e).is_err() {
+                out.push(("reminder_emails", format!("“{e}”不是有效的电子邮箱")));
+            }
+        }
+        out
+    }
+}

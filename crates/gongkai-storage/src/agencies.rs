@@ -223,6 +223,14 @@ impl AgencyStore for SeaStore {
         load_in_order(&self.db, preorder(&children, &roots)).await
     }
 
+    async fn agency_by_code(&self, code: &str) -> StoreResult<Agency> {
+        let row = agencies::Entity::find()
+            .filter(agencies::Column::Code.eq(code.trim()))
+            .one(&self.db)
+            .await?;
+        to_agency(row.ok_or(StoreError::NotFound { what: "机关" })?)
+    }
+
     async fn update_agency(
         &self,
         actor: &Actor,

@@ -27,6 +27,7 @@ mod entity;
 mod migration;
 mod model;
 mod open;
+mod profiles;
 pub mod seal;
 mod sessions;
 #[cfg(any(test, feature = "testing"))]
@@ -41,6 +42,7 @@ pub use gongkai_domain::agency::{AgencyCode, AgencyId, AgencyLevel};
 pub use gongkai_domain::audit::AuditEvent;
 pub use model::*;
 pub use open::{SeaStore, open, redact};
+pub use profiles::ProfileStore;
 pub use seal::{AuditKey, Checkpoints, Head, Seal};
 
 use async_trait::async_trait;
@@ -92,6 +94,8 @@ pub trait AgencyStore {
     async fn agencies(&self, scope: Scope) -> StoreResult<Vec<Agency>>;
     /// Every root agency with its subtree: the whole platform (for 系统管理员 and the CLI).
     async fn all_agencies(&self) -> StoreResult<Vec<Agency>>;
+    /// The agency with this code (public pages address agencies by code).
+    async fn agency_by_code(&self, code: &str) -> StoreResult<Agency>;
     /// Changes name and contact details if the row is still at `version`.
     async fn update_agency(
         &self,
@@ -233,6 +237,7 @@ pub trait Store:
     + LoginThrottle
     + AuditStore
     + CaseStore
+    + ProfileStore
     + Send
     + Sync
 {

@@ -1,6 +1,6 @@
 //! Extractors whose rejections speak Chinese and go through [`WebError`], instead of axum's
 //! English plain text: a form that cannot be read is 422 (or 413 when too large), a bad id in
-//! the path is 404.
+//! the path is 404, a bad query string is 422.
 
 use crate::WebError;
 use axum::extract::rejection::{FormRejection, JsonRejection};
@@ -67,6 +67,23 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Path<T>
             Err(e) => {
                 tracing::debug!(error = %e, "path rejected");
                 Err(WebError::NotFound("页面（网址中的编号无效）"))
+            }
+        }
+    }
+}
+
+/// Query parameters, parsed into `T`.
+pub struct Query<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Query<T> {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, WebError> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(v)) => Ok(Self(v)),
+            Err(e) => {
+                tracing::debug!(error = %e, "query rejected");
+                Err(WebError::BadInput("网址中的查询条件格式有误".into()))
             }
         }
     }

@@ -8,6 +8,8 @@
 
 mod assets;
 mod auth;
+pub mod captcha;
+mod cases;
 mod client;
 mod csrf;
 mod error;
@@ -21,6 +23,7 @@ pub mod secret;
 mod session_store;
 mod state;
 mod throttle;
+mod upload;
 
 pub use error::WebError;
 pub use metrics::Metrics;
@@ -28,6 +31,7 @@ pub use routes::ops::metrics_router;
 pub use state::{AppState, ThrottlePolicy, WebConfig};
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, patch, post};
 use routes::{admin, api, login, ops, public};
@@ -70,6 +74,19 @@ fn pages(state: &AppState) -> Router<AppState> {
             .with_expiry(Expiry::OnInactivity(time_hours(8)));
     Router::new()
         .route("/", get(public::home))
+        .route("/apply", get(public::apply::choose))
+        .route(
+            "/xxgk/{code}/apply",
+            get(public::apply::form)
+                .post(public::apply::submit)
+                .layer(DefaultBodyLimit::max(upload::MAX_BODY_BYTES)),
+        )
+        .route("/apply/captcha/{token}", get(public::apply::captcha_image))
+        .route(
+            "/apply/status",
+            get(public::status::form).post(public::status::lookup),
+        )
+        .route("/apply/files/{token}", get(public::files::download))
         .route("/login", get(login::form).post(login::submit))
         .route("/logout", post(login::logout))
         .route("/admin", get(admin::dashboard::show))
@@ -98,6 +115,30 @@ fn pages(state: &AppState) -> Router<AppState> {
         )
         .route("/admin/tokens/{id}/revoke", post(admin::tokens::revoke))
         .route("/admin/audit", get(admin::audit::list))
+        .route(
+            "/admin/cases",
+            get(admin::cases::list::list)
+                .post(admin::cases::register::create)
+                .layer(DefaultBodyLimit::max(upload::MAX_BODY_BYTES)),
+        )
+        .route("/admin/cases.xlsx", get(admin::cases::list::export))
+        .route("/admin/cases/new", get(admin::cases::register::form))
+        .route("/admin/cases/{id}", get(admin::cases::show::show))
+        .route("/admin/cases/{id}/steps", post(admin::cases::step::step))
+        .route("/admin/cases/{id}/route", post(admin::cases::step::route))
+        .route(
+            "/admin/cases/{id}/files",
+            post(admin::cases::files::upload).layer(DefaultBodyLimit::max(upload::MAX_BODY_BYTES)),
+        )
+        .route(
+            "/admin/cases/{id}/files/{file}",
+            get(admin::cases::files::download),
+        )
+        .route(
+            "/admin/cases/{id}/letters/{letter}",
+            get(admin::cases::files::letter),
+        )
+        .route("/admin/stats", get(admin::cases::stats::show))
         .route(
             "/admin/password",
             get(admin::password::form).post(admin::password::change),

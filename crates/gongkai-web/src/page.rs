@@ -96,6 +96,11 @@ impl FieldErrors {
             .map_or("", |(_, m)| m.as_str())
     }
 
+    /// The first message, if any.
+    pub fn first(&self) -> Option<&str> {
+        self.0.first().map(|(_, m)| m.as_str())
+    }
+
     /// Whether there is any message.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()

@@ -2,9 +2,11 @@
 
 use crate::Metrics;
 use crate::secret::Signer;
+use chrono::NaiveDate;
 use gongkai_domain::account::Throttle;
+use gongkai_domain::calendar::WorkCalendar;
 use gongkai_storage::Store;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 /// How sign-in attempts are slowed down (see `throttle.rs`).
 #[derive(Debug, Clone)]
@@ -54,6 +56,8 @@ pub struct WebConfig {
     pub signer: Arc<Signer>,
     /// Sign-in throttling.
     pub throttle: ThrottlePolicy,
+    /// A fixed “today” (Beijing date) for tests and demonstrations; `None` = the real date.
+    pub today: Option<NaiveDate>,
 }
 
 impl WebConfig {
@@ -65,6 +69,7 @@ impl WebConfig {
             metrics_token: None,
             signer: Arc::new(signer),
             throttle: ThrottlePolicy::default(),
+            today: None,
         }
     }
 }
@@ -78,6 +83,8 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     /// Request and login counters for `/metrics`.
     pub metrics: Arc<Metrics>,
+    /// The working-day calendar: shipped, plus the arrangements loaded at run time.
+    pub calendar: Arc<RwLock<Arc<WorkCalendar>>>,
 }
 
 impl AppState {
@@ -87,6 +94,32 @@ impl AppState {
             store,
             config: Arc::new(config),
             metrics: Arc::new(Metrics::default()),
+            calendar: Arc::new(RwLock::new(Arc::new(WorkCalendar::shipped()))),
         }
+    }
+
+    /// Today in Beijing (UTC+8), or the configured fixed day.
+    pub fn today(&self) -> NaiveDate {
+        self.config
+            .today
+            .unwrap_or_else(|| (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive())
+    }
+
+    /// The calendar in force.
+    pub fn calendar(&self) -> Arc<WorkCalendar> {
+        let cal = self
+            .calendar
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Arc::clone(&cal)
+    }
+
+    /// Replaces the calendar (after an arrangement was loaded).
+    pub fn set_calendar(&self, cal: WorkCalendar) {
+        let mut slot = self
+            .calendar
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *slot = Arc::new(cal);
     }
 }

@@ -124,6 +124,10 @@ fn web_config(cfg: &Settings) -> anyhow::Result<WebConfig> {
     web.secure_cookies = cfg.secure_cookies;
     web.trust_forwarded_for = cfg.trust_forwarded_for;
     web.metrics_token.clone_from(&cfg.metrics_token);
+    // A fixed date for demonstrations and end-to-end tests (never set in production).
+    if let Ok(day) = std::env::var("GONGKAI_TODAY") {
+        web.today = Some(day.parse().context("GONGKAI_TODAY 应为 年-月-日")?);
+    }
     Ok(web)
 }
 

@@ -74,6 +74,18 @@ impl Fields {
         self
     }
 
+    /// Takes every value, the date and the attachments of `other` (its values win).
+    pub fn merge(&mut self, other: &Fields) -> &mut Fields {
+        for (name, value) in &other.values {
+            self.values.insert(name.clone(), value.clone());
+        }
+        if other.date.is_some() {
+            self.date = other.date;
+        }
+        self.attachments.extend(other.attachments.iter().cloned());
+        self
+    }
+
     /// A value, trimmed; `None` when unset or blank.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.values

@@ -199,6 +199,8 @@ pub struct NewApplication {
     pub due: Due,
     /// Files that came with it.
     pub attachments: Vec<NewAttachment>,
+    /// Letters issued with the registration (the 接收回执).
+    pub letters: Vec<NewLetter>,
 }
 
 /// A stored application.

@@ -163,6 +163,7 @@ pub(crate) async fn create(
         .map_err(crate::agencies::unique("查询码"))?;
     append_events(&mut tx, agency.0, row.id, &new.registered.events).await?;
     insert_attachments(&tx.txn, agency.0, row.id, &new.attachments).await?;
+    insert_letters(&tx.txn, agency.0, row.id, &new.letters).await?;
     tx.commit().await?;
     to_application(row)
 }

@@ -62,6 +62,7 @@ pub fn new_application(
         registered,
         due: Due::default(),
         attachments: vec![],
+        letters: vec![],
     }
 }
 

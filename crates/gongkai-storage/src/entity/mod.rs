@@ -2,6 +2,7 @@
 //! the rest of the platform sees the types in [`crate::model`] and [`crate::cases`].
 
 pub mod agencies;
+pub mod agency_profiles;
 pub mod api_tokens;
 pub mod applications;
 pub mod attachments;
@@ -10,6 +11,7 @@ pub mod blobs;
 pub mod counters;
 pub mod letters;
 pub mod login_attempts;
+pub mod notifications;
 pub mod sessions;
 pub mod settings;
 pub mod users;

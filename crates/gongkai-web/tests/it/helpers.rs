@@ -13,6 +13,10 @@ use std::collections::{BTreeMap, HashMap};
 use tower::ServiceExt;
 
 pub const PASSWORD: &str = "correct-horse-battery";
+/// The cookie-signing key of test routers.
+pub const KEY: [u8; 32] = [7; 32];
+/// “Today” in test routers: Monday 2 March 2026.
+pub const TODAY: &str = "2026-03-02";
 
 /// The fixture: ROOT → A → A1, ROOT → B.
 pub struct TestApp {
@@ -66,16 +70,28 @@ impl TestApp {
     }
 
     /// Settings as a test wants them: the client address taken from `X-Forwarded-For` (so a
-    /// test can play several machines) and a metrics token.
+    /// test can play several machines), a metrics token, and a fixed today (a Monday).
     pub fn config() -> WebConfig {
-        let mut c = WebConfig::new(Signer::new([7; 32]));
+        let mut c = WebConfig::new(Signer::new(KEY));
         c.trust_forwarded_for = true;
         c.metrics_token = Some("metrics-secret".into());
+        c.today = Some(TODAY.parse().unwrap());
         c
     }
 
     pub fn router(&self) -> Router {
         router(AppState::new(self.db.store.clone(), Self::config()))
+    }
+
+    /// A browser on a router whose today is `day` (the same database).
+    pub fn browser_on(&self, day: &str) -> Browser {
+        let mut c = Self::config();
+        c.today = Some(day.parse().unwrap());
+        Browser {
+            app: router(AppState::new(self.db.store.clone(), c)),
+            cookies: BTreeMap::new(),
+            addr: "192.0.2.1".into(),
+        }
     }
 
     pub fn browser(&self) -> Browser {
@@ -180,6 +196,36 @@ impl Browser {
         csrf_in(&body).unwrap_or_else(|| panic!("no csrf field on {page}: {body}"))
     }
 
+    /// POSTs a multipart form (text fields and files `(field, file name, bytes)`).
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+    ) -> Page {
+        let boundary = "gongkaitestboundary7MA4YWxkTrZu0gW";
+        let mut body: Vec<u8> = Vec::new();
+        for (k, v) in fields {
+            body.extend(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        for (k, name, bytes) in files {
+            body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+            body.extend_from_slice(bytes);
+            body.extend(b"\r\n");
+        }
+        body.extend(format!("--{boundary}--\r\n").as_bytes());
+        let req = Request::post(path).header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        );
+        self.send(req.body(Body::from(body)).unwrap()).await
+    }
+
     pub async fn login(&mut self, name: &str, pw: &str) -> Page {
         let csrf = self.csrf("/login").await;
         self.post(
@@ -218,4 +264,23 @@ pub async fn edit_display_name(b: &mut Browser, name: &str, display: &str) -> St
         ("active", "1"),
     ];
     b.post(&path, &form).await.status
+}
+
+/// The value of a hidden field `name` in a page.
+pub fn hidden(body: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let at = body
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no field {name}"))
+        + marker.len();
+    body[at..].split('"').next().unwrap().to_owned()
+}
+
+/// The secret a page shows once (a one-time password, a token, a 查询码).
+pub fn secret_in(body: &str) -> String {
+    let after = body
+        .split("<p class=\"secret\"><code>")
+        .nth(1)
+        .expect("a secret on the page");
+    after.split('<').next().unwrap().to_owned()
 }

@@ -133,15 +133,7 @@ async fn a_reset_shows_a_one_time_password_that_must_be_changed_at_login() {
     let csrf = admin.csrf("/admin").await;
     let page = admin.post(&path, &[("csrf", &csrf)]).await;
     assert_eq!(page.status, StatusCode::OK);
-    let pw = page
-        .body
-        .split("<p class=\"secret\"><code>")
-        .nth(1)
-        .unwrap()
-        .split('<')
-        .next()
-        .unwrap()
-        .to_owned();
+    let pw = secret_in(&page.body);
     assert!(pw.len() == 16, "{pw}");
     assert_eq!(
         head.get("/admin").await.location.as_deref(),
@@ -178,15 +170,7 @@ async fn tokens_are_issued_with_an_expiry_shown_once_and_revoked() {
             &[("csrf", &csrf), ("name", "对接"), ("days", "30")],
         )
         .await;
-    let secret = issued
-        .body
-        .split("<p class=\"secret\"><code>")
-        .nth(1)
-        .unwrap()
-        .split('<')
-        .next()
-        .unwrap()
-        .to_owned();
+    let secret = secret_in(&issued.body);
     assert!(secret.starts_with("gk_"));
     let mut b = app.browser();
     assert_eq!(

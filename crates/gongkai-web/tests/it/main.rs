@@ -8,6 +8,7 @@
 
 mod api_ops;
 mod auth;
+mod cases;
 mod hardening;
 mod helpers;
 mod lifecycle;

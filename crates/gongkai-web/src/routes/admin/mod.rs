@@ -3,6 +3,7 @@
 
 pub mod agencies;
 pub mod audit;
+pub mod cases;
 pub mod dashboard;
 pub mod password;
 pub mod tokens;

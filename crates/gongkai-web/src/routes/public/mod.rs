@@ -1,4 +1,10 @@
-//! The public portal (公开专栏) shell.
+//! The public side: the portal's home, the application form of each agency with its receipt,
+//! the applicant's status page, and the downloads a 查询码 opens. No login; anonymous visitors
+//! leave nothing in the database until they actually submit.
+
+pub mod apply;
+pub mod files;
+pub mod status;
 
 use crate::WebError;
 use crate::csrf::CsrfToken;
