@@ -6,6 +6,8 @@ mod application;
 mod calendar;
 mod calendar_import;
 mod deadline;
+mod disclosure_time;
+mod disclosure_workflow;
 mod fee;
 mod letter;
 mod letter_frame;
