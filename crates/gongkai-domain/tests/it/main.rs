@@ -6,6 +6,7 @@ mod application;
 mod calendar;
 mod calendar_import;
 mod deadline;
+mod disclosure_table2;
 mod disclosure_time;
 mod disclosure_workflow;
 mod fee;
