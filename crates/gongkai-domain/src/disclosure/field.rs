@@ -78,3 +78,12 @@ pub fn label(field: &str) -> &str {
         .find(|(k, _)| *k == field)
         .map_or(field, |(_, l)| l)
 }
+
+/// Where `field` stands in form order (unknown fields last), to list errors as the form shows
+/// its fields.
+pub fn position(field: &str) -> usize {
+    LABELS
+        .iter()
+        .position(|(k, _)| *k == field)
+        .unwrap_or(LABELS.len())
+}

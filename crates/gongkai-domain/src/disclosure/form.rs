@@ -98,6 +98,7 @@ impl DocumentForm {
     ) -> Result<Content, FormErrors> {
         let mut errors = Vec::new();
         let content = self.read(attachments, ctx, &mut errors);
+        errors.sort_by_key(|e| field::position(e.field));
         match (content, errors.is_empty()) {
             (Some(c), true) => Ok(c),
             _ => Err(FormErrors(errors)),

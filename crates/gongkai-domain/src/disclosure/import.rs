@@ -221,6 +221,7 @@ impl ImportRow {
             check_dates(c, published_on, validity.as_ref(), ctx.today, &mut fail);
             check_links(c, index_no.as_ref(), validity.as_ref(), &mut fail);
         }
+        errors.sort_by_key(|e| field::position(e.field));
         match (content, validity) {
             (Some(content), Some(validity)) if errors.is_empty() => Ok(Imported {
                 row,

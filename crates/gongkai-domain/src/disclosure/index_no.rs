@@ -272,7 +272,7 @@ fn split(source: &str) -> Result<Vec<Part>, IndexNoError> {
                 parts.push(text(rest)?);
                 break;
             }
-            (Some(o), Some(c)) if o < c => {
+            (Some(o), Some(c)) if o < c && !rest[o + 1..c].contains(['{', '｛']) => {
                 if o > 0 {
                     parts.push(text(&rest[..o])?);
                 }

@@ -338,7 +338,11 @@ impl StatutoryItem {
         let s: String = s
             .trim()
             .chars()
-            .map(half_width)
+            .map(|c| match half_width(c) {
+                '(' => '（',
+                ')' => '）',
+                other => other,
+            })
             .filter(|c| !c.is_whitespace())
             .collect();
         if let Some(i) = Art20Item::parse(&s) {
@@ -353,7 +357,7 @@ impl StatutoryItem {
                 .find_map(|h| s.strip_prefix(h).map(str::to_owned))
         };
         if let Some(rest) = strip(&s, &["第二十一条", "二十一条", "21."]) {
-            let rest = rest.trim_matches(|c| "（）()：:-、".contains(c));
+            let rest = rest.trim_matches(|c| "（）：:-、".contains(c));
             return Art21Item::parse(rest).map(StatutoryItem::Art21);
         }
         let rest = strip(&s, &["第二十条", "二十条", "20.", "20-"]).unwrap_or(s);
@@ -368,7 +372,7 @@ fn art20_number(s: &str) -> Option<u32> {
     let core = s
         .trim_start_matches('第')
         .trim_end_matches('项')
-        .trim_matches(|c| "（）()".contains(c));
+        .trim_matches(|c| c == '（' || c == '）');
     if let Ok(n) = core.parse::<u32>() {
         return Some(n);
     }

@@ -6,6 +6,8 @@ mod application;
 mod calendar;
 mod calendar_import;
 mod deadline;
+mod disclosure_form;
+mod disclosure_registry;
 mod disclosure_table2;
 mod disclosure_time;
 mod disclosure_workflow;
