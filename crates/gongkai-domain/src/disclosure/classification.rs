@@ -153,10 +153,26 @@ pub struct Category {
 }
 
 /// A checked tree: every parent present, codes unique, sibling names unique, in code order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Stored as JSON it is checked again when read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Stored")]
 pub struct Classification {
     scheme: Scheme,
     categories: Vec<Category>,
+}
+
+/// A tree as stored, before it is checked.
+#[derive(Deserialize)]
+struct Stored {
+    scheme: Scheme,
+    categories: Vec<Category>,
+}
+
+impl TryFrom<Stored> for Classification {
+    type Error = ClassificationError;
+    fn try_from(s: Stored) -> Result<Self, Self::Error> {
+        Classification::new(s.scheme, s.categories)
+    }
 }
 
 static SHIPPED: LazyLock<[Classification; 2]> = LazyLock::new(|| {

@@ -180,6 +180,26 @@ pub struct DocumentRecord {
     pub last_event_on: NaiveDate,
 }
 
+/// What the public may see of a document: the latest approved version — never the working copy,
+/// which may be an unreviewed draft or correction — with the public 更正说明 of every correction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicView<'a> {
+    /// 索引号.
+    pub index_no: &'a IndexNo,
+    /// The content as reviewed and approved.
+    pub content: &'a Content,
+    /// 有效性.
+    pub validity: &'a Validity,
+    /// The version number shown.
+    pub version: u32,
+    /// 发布日期 of the first version.
+    pub first_published_on: NaiveDate,
+    /// 发布日期 of the version shown (the latest 更正).
+    pub updated_on: NaiveDate,
+    /// Each 更正 (its 发布日期 and 更正说明), oldest first; the internal reasons are not here.
+    pub corrections: Vec<(NaiveDate, &'a str)>,
+}
+
 /// A document whose record holds together (see the module documentation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "DocumentRecord", into = "DocumentRecord")]
@@ -236,6 +256,26 @@ impl Document {
             Status::Withdrawn | Status::Filed => None,
             _ => self.versions.last(),
         }
+    }
+
+    /// What the public may see, or `None`: the only way the web, the search index, the feed and
+    /// the API should read a document for the public.
+    pub fn public_view(&self) -> Option<PublicView<'_>> {
+        let latest = self.public_version()?;
+        let first = self.versions.first()?;
+        let corrections = self.versions.iter().filter_map(|v| {
+            let c = v.correction.as_ref()?;
+            Some((v.published_on, c.note.as_str()))
+        });
+        Some(PublicView {
+            index_no: &self.index_no,
+            content: &latest.content,
+            validity: &self.validity,
+            version: latest.number,
+            first_published_on: first.published_on,
+            updated_on: latest.published_on,
+            corrections: corrections.collect(),
+        })
     }
 
     /// Whether anything of it may be shown to the public.

@@ -10,7 +10,8 @@
 //! - [`Document`]: the content with its workflow record (reviews, approvals, [`Version`]s,
 //!   correction, withdrawal, [`Validity`], Art.18 assessments). [`create`] and [`apply`] are the
 //!   state machine (a [`Command`] and a [`Ctx`] in, a [`Transition`] with its `AuditEvent`s out);
-//!   [`Document::restore`] re-checks a stored record, so nothing unreviewed can be public.
+//!   [`Document::restore`] re-checks a stored record, so nothing unreviewed can be public, and
+//!   [`Document::public_view`] is the one way to read what the public may see.
 //! - [`timeliness`]: 《条例》第二十六条 (20 working days) and 第十八条 re-assessment.
 //! - [`tally_table2`]: table 二's 规章 / 行政规范性文件 counts for a year from the registry.
 //! - [`import`]: rows of an old system's export → drafts, every problem per row and field.
@@ -34,17 +35,18 @@ pub mod timeliness;
 mod workflow;
 
 pub use classification::{Category, CategoryCode, Classification, ClassificationError, Scheme};
+pub use columns::{ImportColumns, read_header};
 pub use content::{
     Attachment, AttachmentId, Body, BodyFormat, Content, MAX_ATTACHMENT_NAME, MAX_ATTACHMENTS,
     MAX_BODY_BYTES, MAX_DOC_NO, MAX_PUBLISHER, MAX_SUMMARY, MAX_TITLE,
 };
 pub use document::{
-    Approval, Assessment, Correction, Document, DocumentId, DocumentRecord, ReassessOutcome,
-    Review, Signature, Status, Version, Withdrawal,
+    Approval, Assessment, Correction, Document, DocumentId, DocumentRecord, PublicView,
+    ReassessOutcome, Review, Signature, Status, Version, Withdrawal,
 };
 pub use error::DisclosureError;
 pub use form::{DocumentForm, FormCtx, FormErrors, parse_date};
-pub use import::{IdentityKey, ImportPlan, ImportRow, Imported, RowProblems};
+pub use import::{IdentityKey, ImportPlan, ImportRow, Imported, RowProblems, plan};
 pub use index_no::{
     DEFAULT_INDEX_PATTERN, IndexNo, IndexNoError, IndexNoPattern, IndexParts, MAX_INDEX_NO_CHARS,
 };

@@ -143,43 +143,33 @@ fn publish(doc: &Document, review: Review, approval: Approval, ctx: &Ctx<'_>) ->
     let mut next = (**doc).clone();
     let number = next.versions.len() as u32 + 1;
     let correction = next.correction.take();
-    let formed_on = correction
-        .as_ref()
-        .map_or(next.content.written_on, |c| c.opened.on);
-    let published_on = match number {
-        1 => next.original_published_on.unwrap_or(ctx.today),
-        _ => ctx.today,
+    let (action, summary, status) = match &correction {
+        None => ("published", "发布（第1版）".to_owned(), Status::Published),
+        Some(c) => {
+            let what = format!("发布更正（第{number}版）；更正说明：{}", c.note);
+            ("corrected", what, Status::Corrected)
+        }
     };
-    let (action, summary) = match &correction {
-        None => (
-            "published",
-            format!(
-                "经负责人{}批准发布（第1版，发布日期{published_on}）",
-                ctx.actor
-            ),
-        ),
-        Some(c) => (
-            "corrected",
-            format!(
-                "经负责人{}批准发布更正（第{number}版）；更正说明：{}",
-                ctx.actor, c.note
-            ),
-        ),
-    };
-    next.versions.push(Version {
+    let version = Version {
         number,
         content: next.content.clone(),
-        formed_on,
-        published_on,
+        formed_on: correction
+            .as_ref()
+            .map_or(next.content.written_on, |c| c.opened.on),
+        published_on: match number {
+            1 => next.original_published_on.unwrap_or(ctx.today),
+            _ => ctx.today,
+        },
         review,
         approval,
         correction,
-    });
-    next.review = None;
-    next.status = if number == 1 {
-        Status::Published
-    } else {
-        Status::Corrected
     };
+    let summary = format!(
+        "经负责人{}批准{summary}，发布日期{}",
+        ctx.actor, version.published_on
+    );
+    next.versions.push(version);
+    next.review = None;
+    next.status = status;
     finish(Some(doc), next, action, summary, ctx)
 }

@@ -237,6 +237,16 @@ fn an_agency_edits_its_tree_without_breaking_it() {
     assert_eq!(t, topics);
     assert!(Classification::load_toml(Scheme::Topic, "[topic]\n\"01.01\" = \"孤儿\"").is_err());
     assert!(CategoryCode::parse("01..02").is_err());
+    let json = serde_json::to_string(&topics).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Classification>(&json).unwrap(),
+        topics
+    );
+    let orphan = json.replace("\"code\":\"02\",", "\"code\":\"98\",");
+    assert!(
+        serde_json::from_str::<Classification>(&orphan).is_err(),
+        "02.01 lost its parent"
+    );
 }
 
 #[test]

@@ -299,7 +299,7 @@ fn a_review_concluding_withheld_files_the_document_and_it_is_never_public() {
     // Assert
     assert_eq!(doc.status, Status::Filed);
     assert_eq!(doc.content.openness, withheld);
-    assert!(!doc.is_public() && doc.versions.is_empty());
+    assert!(!doc.is_public() && doc.versions.is_empty() && doc.public_view().is_none());
     assert_eq!(doc.last_assessed(), Some(d("2026-03-04")));
     let e = refused(
         &doc,
@@ -380,6 +380,21 @@ fn a_correction_is_reviewed_and_approved_again_and_makes_version_two() {
         "原文附件第2行金额更正为12万元"
     );
     assert_eq!(corrected.versions[0].content.body.text, "正文");
+    let during = edited.public_view().expect("the old version stays public");
+    assert_eq!(
+        (during.version, during.content.body.text.as_str()),
+        (1, "正文")
+    );
+    let after = corrected.public_view().expect("public");
+    assert_eq!(after.content.body.text, "更正后的正文");
+    assert_eq!(
+        (after.first_published_on, after.updated_on),
+        (d("2026-03-03"), d("2026-03-11"))
+    );
+    assert_eq!(
+        after.corrections,
+        [(d("2026-03-11"), "原文附件第2行金额更正为12万元")]
+    );
 }
 
 #[test]
@@ -445,6 +460,7 @@ fn a_published_document_is_withdrawn_only_by_the_head_with_a_reason() {
         1,
         "the record keeps what was published"
     );
+    assert_eq!(t.document.public_view(), None);
 }
 
 #[test]
@@ -652,6 +668,11 @@ proptest! {
             if new_versions > 0 {
                 prop_assert!(matches!(op, Op::Approve) && role == Role::Head, "{op:?} by {role:?} published");
                 prop_assert!(reviewed, "published without a positive review since the last change");
+            }
+            if let Some(view) = t.document.public_view() {
+                prop_assert!(t.document.versions.iter().any(|v| &v.content == view.content));
+            } else {
+                prop_assert!(!t.document.is_public());
             }
             if !doc.is_public() && t.document.is_public() {
                 prop_assert_eq!(new_versions, 1);
