@@ -109,6 +109,19 @@ impl From<IndexNo> for String {
     }
 }
 
+impl TryFrom<String> for IndexNoPattern {
+    type Error = IndexNoError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        IndexNoPattern::parse(&s)
+    }
+}
+
+impl From<IndexNoPattern> for String {
+    fn from(p: IndexNoPattern) -> String {
+        p.source
+    }
+}
+
 /// A full-width ASCII character (U+FF01–U+FF5E) as its half-width form; others unchanged.
 pub(crate) fn half_width(c: char) -> char {
     match c {
@@ -139,8 +152,9 @@ pub struct IndexParts {
 }
 
 /// An agency's checked 索引号 pattern: `{年份}` and `{流水号}` exactly once, `{机构代码}` and
-/// `{月份}` at most once, the serial followed by a separator or the end.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `{月份}` at most once, the serial followed by a separator or the end. Stored as its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct IndexNoPattern {
     source: String,
     parts: Vec<Part>,

@@ -197,13 +197,16 @@ pub fn apply(
     }
 }
 
-/// The actor must hold `needed`.
+/// The actor must be named and hold `needed`.
 pub(super) fn role(
     ctx: &Ctx<'_>,
     needed: Role,
     action: &'static str,
     allowed: &'static str,
 ) -> Result<(), DisclosureError> {
+    if ctx.actor.trim().is_empty() {
+        return Err(DisclosureError::Empty { what: "操作人" });
+    }
     if ctx.role == needed {
         Ok(())
     } else {

@@ -126,6 +126,15 @@ fn bad_patterns_are_refused_with_the_reason() {
 }
 
 #[test]
+fn a_pattern_is_stored_as_its_text_and_checked_when_read() {
+    let p = IndexNoPattern::parse("{机构代码}/{年份}-{流水号:5}").unwrap();
+    let json = serde_json::to_string(&p).unwrap();
+    assert_eq!(json, "\"{机构代码}/{年份}-{流水号:5}\"");
+    assert_eq!(serde_json::from_str::<IndexNoPattern>(&json).unwrap(), p);
+    assert!(serde_json::from_str::<IndexNoPattern>("\"{流水号}\"").is_err());
+}
+
+#[test]
 fn formatting_refuses_impossible_values() {
     let p = IndexNoPattern::default();
     let c = code("737407952");

@@ -216,6 +216,18 @@ fn each_step_is_refused_to_the_wrong_role_in_chinese() {
 }
 
 #[test]
+fn an_unnamed_actor_is_refused() {
+    let doc = draft("X/2026-00001", content("通知", d("2026-03-02")));
+    let nobody = Ctx {
+        today: d("2026-03-02"),
+        actor: " ",
+        role: Role::Clerk,
+    };
+    let e = apply(&doc, Command::Submit, &nobody).unwrap_err();
+    assert_eq!(e.to_string(), "操作人不能为空");
+}
+
+#[test]
 fn nothing_is_approved_before_it_is_reviewed() {
     let doc = draft("X/2026-00001", content("通知", d("2026-03-02")));
     let e = refused(&doc, "2026-03-02", Role::Head, approve());
