@@ -37,6 +37,9 @@ enum Command {
     /// 审计日志
     #[command(subcommand)]
     Audit(platform_cmd::AuditCmd),
+    /// 工作日日历：载入新年度节假日安排
+    #[command(subcommand)]
+    Calendar(platform_cmd::CalendarCmd),
     /// 执行数据库迁移
     Migrate(platform_cmd::MigrateArgs),
     /// 配置
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => platform_cmd::serve(args),
         Command::Admin(cmd) => platform_cmd::admin(cmd),
         Command::Audit(cmd) => platform_cmd::audit(cmd),
+        Command::Calendar(cmd) => platform_cmd::calendar(cmd),
         Command::Migrate(args) => platform_cmd::migrate(args),
         Command::Config(cmd) => platform_cmd::config(cmd),
     };

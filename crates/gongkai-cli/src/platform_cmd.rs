@@ -6,6 +6,7 @@
 
 mod admin_cmd;
 mod audit_cmd;
+mod calendar_cmd;
 mod serve_cmd;
 mod settings;
 
@@ -63,6 +64,18 @@ pub enum AuditCmd {
     },
 }
 
+/// `gongkai calendar …`
+#[derive(Subcommand)]
+pub enum CalendarCmd {
+    /// 载入国务院办公厅发布的某年度节假日安排（与内置日历相同的 TOML 格式），并重新计算办理中申请的答复期限
+    Import {
+        #[command(flatten)]
+        db: DbArgs,
+        /// 节假日安排文件
+        file: PathBuf,
+    },
+}
+
 /// Options of `gongkai migrate`.
 #[derive(Args)]
 pub struct MigrateArgs {
@@ -109,6 +122,16 @@ pub fn audit(cmd: AuditCmd) -> anyhow::Result<Outcome> {
         AuditCmd::Checkpoint { db, out } => {
             let cfg = settings::Settings::load(&db, None)?;
             block_on(audit_cmd::checkpoint(cfg, out))
+        }
+    }
+}
+
+/// Runs a calendar command.
+pub fn calendar(cmd: CalendarCmd) -> anyhow::Result<Outcome> {
+    match cmd {
+        CalendarCmd::Import { db, file } => {
+            let cfg = settings::Settings::load(&db, None)?;
+            block_on(calendar_cmd::import(cfg, file))
         }
     }
 }

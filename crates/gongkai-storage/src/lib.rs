@@ -20,6 +20,7 @@
 mod accounts;
 mod agencies;
 mod audit;
+pub mod calendars;
 pub mod cases;
 #[cfg(any(test, feature = "testing"))]
 pub mod conformance;
@@ -36,6 +37,7 @@ mod throttle;
 mod tokens;
 mod verify;
 
+pub use calendars::{CalendarFile, CalendarStore};
 pub use cases::CaseStore;
 pub use gongkai_domain::account::{Role, UserId, Username};
 pub use gongkai_domain::agency::{AgencyCode, AgencyId, AgencyLevel};
@@ -237,6 +239,7 @@ pub trait Store:
     + LoginThrottle
     + AuditStore
     + CaseStore
+    + CalendarStore
     + ProfileStore
     + Send
     + Sync

@@ -8,6 +8,7 @@
 
 mod assets;
 mod auth;
+pub mod calendar;
 pub mod captcha;
 mod cases;
 mod client;
@@ -139,6 +140,11 @@ fn pages(state: &AppState) -> Router<AppState> {
             get(admin::cases::files::letter),
         )
         .route("/admin/stats", get(admin::cases::stats::show))
+        .route(
+            "/admin/calendar",
+            get(admin::calendar::show).post(admin::calendar::load),
+        )
+        .route("/admin/calendar/preview", post(admin::calendar::preview))
         .route(
             "/admin/password",
             get(admin::password::form).post(admin::password::change),

@@ -105,6 +105,25 @@ fn sweep(store: Arc<dyn Store>) {
     });
 }
 
+/// Loads the stored holiday arrangements, then checks every minute whether another instance (or
+/// `gongkai calendar import`) added one.
+async fn follow_calendar(state: AppState) -> anyhow::Result<()> {
+    let (cal, mut known) = gongkai_web::calendar::load(state.store.as_ref())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    state.set_calendar(cal);
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(Duration::from_secs(60)).await;
+            match gongkai_web::calendar::refresh(&state, known).await {
+                Ok(n) => known = n,
+                Err(e) => tracing::warn!(error = %e, "calendar refresh failed"),
+            }
+        }
+    });
+    Ok(())
+}
+
 /// Serves `/metrics` alone on its own address (for the monitoring system only).
 async fn serve_metrics(addr: &str, state: AppState) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr)
@@ -142,6 +161,7 @@ pub async fn run(cfg: Settings) -> anyhow::Result<Outcome> {
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     sweep(store.clone());
     let state = AppState::new(store.clone(), web_config(&cfg)?);
+    follow_calendar(state.clone()).await?;
     if let Some(addr) = &cfg.metrics_listen {
         serve_metrics(addr, state.clone()).await?;
     }

@@ -8,6 +8,7 @@ pub mod applications;
 pub mod attachments;
 pub mod audit_events;
 pub mod blobs;
+pub mod calendars;
 pub mod counters;
 pub mod letters;
 pub mod login_attempts;

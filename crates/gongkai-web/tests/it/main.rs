@@ -9,6 +9,7 @@
 mod api_ops;
 mod auth;
 mod cases;
+mod deadlines;
 mod hardening;
 mod helpers;
 mod lifecycle;

@@ -3,6 +3,7 @@
 
 pub mod agencies;
 pub mod audit;
+pub mod calendar;
 pub mod cases;
 pub mod dashboard;
 pub mod password;
