@@ -52,6 +52,15 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/tokens/{id}",
             axum::routing::delete(api::accounts::revoke_token),
         )
+        .route(
+            "/api/v1/applications",
+            get(api::applications::list).post(api::applications::create),
+        )
+        .route("/api/v1/applications/{id}", get(api::applications::get))
+        .route(
+            "/api/v1/applications/{id}/steps",
+            post(api::applications::step),
+        )
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))

@@ -6,6 +6,7 @@
     reason = "test helpers outside #[test] functions panic on purpose"
 )]
 
+mod api_cases;
 mod api_ops;
 mod auth;
 mod cases;

@@ -5,4 +5,4 @@ mod form;
 mod run;
 
 pub use form::{StepForm, StepKind, parse};
-pub use run::{routing_step, run};
+pub use run::{routing_step, run_command};

@@ -12,8 +12,8 @@ use crate::{AppState, WebError};
 use gongkai_domain::application::routing::{RoutingCommand, route};
 use gongkai_domain::application::{self, Command, Status};
 use gongkai_domain::letter::{Fields, LetterKind, chinese_date};
-use gongkai_storage::Agency;
 use gongkai_storage::cases::{Application, CaseStep, NewLetter};
+use gongkai_storage::{Agency, User};
 
 /// The letter a command issues, if any.
 fn letter_kind(cmd: &Command, case_after: &application::Case) -> Option<LetterKind> {
@@ -106,17 +106,21 @@ fn extra_fields(
 /// # Errors
 /// [`WebError::BadInput`] with the rule broken; [`gongkai_storage::StoreError::Stale`] when
 /// the case changed since the form was shown.
-pub async fn run(
+pub async fn run_command(
     state: &AppState,
-    me: &CurrentUser,
+    me: &User,
     agency: &Agency,
     app: &Application,
     version: i32,
     cmd: Command,
     form: &StepForm,
 ) -> Result<Application, WebError> {
+    if version != app.version {
+        // The form (or API call) was made against an older state: the case moved on since.
+        return Err(gongkai_storage::StoreError::Stale.into());
+    }
     let cal = state.calendar();
-    let actor = me.user.username.as_str().to_owned();
+    let actor = me.username.as_str().to_owned();
     let t = application::apply(&app.case, cmd.clone(), &ctx(state, &actor, &cal))
         .map_err(|e| WebError::BadInput(e.to_string()))?;
     let mut letters: Vec<NewLetter> = Vec::new();

@@ -3,6 +3,7 @@
 //! office; errors use the envelope `{"errors":[{"detail": …, "request_id": …}]}`.
 
 pub mod accounts;
+pub mod applications;
 pub mod directory;
 
 use crate::WebError;
@@ -19,13 +20,21 @@ use utoipa::OpenApi;
         directory::users,
         accounts::update_user,
         accounts::tokens,
-        accounts::revoke_token
+        accounts::revoke_token,
+        applications::list,
+        applications::get,
+        applications::create,
+        applications::step
     ),
     components(schemas(
         directory::AgencyJson,
         directory::UserJson,
         accounts::UserPatch,
-        accounts::TokenJson
+        accounts::TokenJson,
+        applications::ApplicationJson,
+        applications::ApplicationRow,
+        applications::NewApplicationJson,
+        applications::StepJson
     ))
 )]
 struct ApiDoc;

@@ -58,7 +58,7 @@ pub async fn step(
             return super::show::refused(&state, &me, id, first).await;
         }
     };
-    let r = steps::run(&state, &me, &agency, &app, f.version, cmd, &f).await;
+    let r = steps::run_command(&state, &me.user, &agency, &app, f.version, cmd, &f).await;
     outcome(&state, &me, id, r).await
 }
 
