@@ -110,6 +110,10 @@ fn pages(state: &AppState) -> Router<AppState> {
             get(admin::agencies::show).post(admin::agencies::update),
         )
         .route(
+            "/admin/agencies/{id}/profile",
+            get(admin::profile::show).post(admin::profile::update),
+        )
+        .route(
             "/admin/users",
             get(admin::users::list).post(admin::users::create),
         )

@@ -403,3 +403,69 @@ async fn two_clerks_on_one_case_one_wins_and_the_other_is_told_to_reload() {
         "the page shows the winner's step"
     );
 }
+
+#[tokio::test]
+async fn the_agencys_settings_go_into_its_letters() {
+    let app = TestApp::new().await;
+    file_online(&app).await;
+    let mut admin = app.login("a_admin").await;
+    let a = app.ids["A"];
+    let path = format!("/admin/agencies/{a}/profile");
+    let csrf = admin.csrf(&path).await;
+    let bad = admin
+        .post(
+            &path,
+            &[
+                ("csrf", &csrf),
+                ("version", "0"),
+                ("doc_no_pattern", "〔{年}〕"),
+                ("reminder_emails", "not-mail"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("不是有效的电子邮箱"), "{}", bad.body);
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("version", "0"),
+        ("short_name", "甲政"),
+        ("doc_no_pattern", "{机关简称}依申公开〔{年}〕第{序号}号"),
+        ("review_organ", "甲市人民政府"),
+        ("court", "甲市中级人民法院"),
+    ];
+    assert_eq!(admin.post(&path, &form).await.status, StatusCode::SEE_OTHER);
+    let mut clerk = app.login("a_clerk").await;
+    let decide = [
+        ("step", "decide"),
+        ("on", TODAY),
+        ("reply", "withheld:state_secret"),
+        ("legal_basis", "《中华人民共和国政府信息公开条例》第十四条"),
+        ("reasons", "所申请信息经依法确定为国家秘密"),
+    ];
+    assert_eq!(
+        step(&mut clerk, 1, &decide).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let case = clerk.get("/admin/cases/1").await.body;
+    let preview = case
+        .split("/letters/")
+        .filter(|s| s.contains(".html"))
+        .last()
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let letter = clerk
+        .get(&format!("/admin/cases/1/letters/{preview}"))
+        .await
+        .body;
+    // 不予公开: 行政复议 comes first (行政复议法 第二十三条), so the review organ is named, not the court.
+    for expected in [
+        "甲政依申公开〔2026〕第1号",
+        "先向甲市人民政府申请行政复议",
+        "应当先申请行政复议",
+    ] {
+        assert!(letter.contains(expected), "{expected}: {letter}");
+    }
+}
