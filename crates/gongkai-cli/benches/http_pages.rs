@@ -6,6 +6,9 @@
 //!
 //! wrk and the server share the machine's cores; compare the two pages within one run only.
 
+#[path = "support/wrk.rs"]
+mod wrk;
+
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -55,18 +58,8 @@ fn wrk(url: &str) -> (f64, f64) {
     let p99 = text
         .lines()
         .find_map(|l| l.trim().strip_prefix("99%"))
-        .map_or(f64::NAN, |v| latency_ms(v.trim()));
+        .map_or(f64::NAN, |v| wrk::latency_ms(v.trim()));
     (rps, p99)
-}
-
-fn latency_ms(v: &str) -> f64 {
-    let (num, unit) = v.split_at(v.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(v.len()));
-    let n: f64 = num.parse().unwrap_or(f64::NAN);
-    match unit {
-        "us" => n / 1000.0,
-        "s" => n * 1000.0,
-        _ => n,
-    }
 }
 
 fn main() {

@@ -42,6 +42,8 @@ enum Command {
     Calendar(platform_cmd::CalendarCmd),
     /// 执行数据库迁移
     Migrate(platform_cmd::MigrateArgs),
+    /// 生成演示平台：机关、账号和处于各办理阶段的申请（数据目录须为空）
+    Demo(platform_cmd::DemoArgs),
     /// 配置
     #[command(subcommand)]
     Config(platform_cmd::ConfigCmd),
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
         Command::Audit(cmd) => platform_cmd::audit(cmd),
         Command::Calendar(cmd) => platform_cmd::calendar(cmd),
         Command::Migrate(args) => platform_cmd::migrate(args),
+        Command::Demo(args) => platform_cmd::demo(args),
         Command::Config(cmd) => platform_cmd::config(cmd),
     };
     match result {

@@ -7,6 +7,7 @@
 mod admin_cmd;
 mod audit_cmd;
 mod calendar_cmd;
+mod demo_cmd;
 mod serve_cmd;
 mod settings;
 
@@ -83,6 +84,13 @@ pub struct MigrateArgs {
     db: DbArgs,
 }
 
+/// Options of `gongkai demo`.
+#[derive(Args)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    db: DbArgs,
+}
+
 /// `gongkai config …`
 #[derive(Subcommand)]
 pub enum ConfigCmd {
@@ -144,6 +152,12 @@ pub fn migrate(args: MigrateArgs) -> anyhow::Result<Outcome> {
         println!("数据库已是最新结构（{}）", store.backend());
         Ok(Outcome::Ok)
     })
+}
+
+/// Fills an empty platform with the demo.
+pub fn demo(args: DemoArgs) -> anyhow::Result<Outcome> {
+    let cfg = settings::Settings::load(&args.db, None)?;
+    block_on(demo_cmd::run(cfg))
 }
 
 /// Runs a config command.

@@ -13,6 +13,7 @@ pub mod captcha;
 mod cases;
 mod client;
 mod csrf;
+pub mod demo;
 mod error;
 mod extract;
 mod headers;

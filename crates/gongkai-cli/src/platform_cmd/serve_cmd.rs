@@ -137,7 +137,7 @@ async fn serve_metrics(addr: &str, state: AppState) -> anyhow::Result<()> {
 
 /// The web settings from the platform settings; cookies are signed with a key derived from
 /// the audit key, so every instance of one platform accepts every other's cookies.
-fn web_config(cfg: &Settings) -> anyhow::Result<WebConfig> {
+pub fn web_config(cfg: &Settings) -> anyhow::Result<WebConfig> {
     let (key, _) = audit_key(cfg, Open::Existing)?;
     let mut web = WebConfig::new(Signer::new(key.derive("web cookies")));
     web.secure_cookies = cfg.secure_cookies;

@@ -6,6 +6,9 @@
     reason = "test helpers outside #[test] functions panic on purpose"
 )]
 
+mod browser;
+mod demo;
+mod durability;
 mod import;
 mod report;
 mod security;

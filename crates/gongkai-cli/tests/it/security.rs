@@ -9,14 +9,14 @@ use gongkai_storage::testing::{copy_postgres_database, query_i64_at, query_text_
 use std::path::{Path, PathBuf};
 
 /// Where a test platform keeps its data.
-struct Backend {
-    dir: tempfile::TempDir,
-    database: Option<String>,
-    env: Vec<(&'static str, String)>,
+pub(crate) struct Backend {
+    pub(crate) dir: tempfile::TempDir,
+    pub(crate) database: Option<String>,
+    pub(crate) env: Vec<(&'static str, String)>,
 }
 
 impl Backend {
-    fn sqlite() -> Self {
+    pub(crate) fn sqlite() -> Self {
         Self {
             dir: tempfile::tempdir().unwrap(),
             database: None,
@@ -25,7 +25,7 @@ impl Backend {
     }
 
     #[cfg(feature = "postgres-tests")]
-    async fn postgres() -> Self {
+    pub(crate) async fn postgres() -> Self {
         const KEY: &str = "4f1d2c3b4a5968778695a4b3c2d1e0f0112233445566778899aabbccddeeff00";
         let database = gongkai_storage::testing::TestDb::new_postgres_database().await;
         Self {
@@ -35,20 +35,20 @@ impl Backend {
         }
     }
 
-    fn data(&self) -> PathBuf {
+    pub(crate) fn data(&self) -> PathBuf {
         self.dir.path().join("data")
     }
 
-    fn env(&self) -> Vec<(&str, &str)> {
+    pub(crate) fn env(&self) -> Vec<(&str, &str)> {
         self.env.iter().map(|(k, v)| (*k, v.as_str())).collect()
     }
 
-    fn start(&self) -> Server {
+    pub(crate) fn start(&self) -> Server {
         Server::start(&self.data(), self.database.as_deref(), &self.env())
     }
 
     /// The URL for raw SQL.
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         match &self.database {
             Some(url) => url.clone(),
             None => format!("sqlite://{}/gongkai.db?mode=rw", self.data().display()),
@@ -70,7 +70,7 @@ impl Backend {
         }
     }
 
-    fn verify(&self) -> (i32, String, String) {
+    pub(crate) fn verify(&self) -> (i32, String, String) {
         audit_verify(&self.data(), self.database.as_deref(), &self.env())
     }
 }

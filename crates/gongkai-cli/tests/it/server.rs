@@ -97,6 +97,16 @@ impl Server {
     }
 }
 
+impl Server {
+    /// Kills the server with SIGKILL, as a power cut or the OOM killer would.
+    pub fn kill(mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         if let Some(mut child) = self.child.take() {
@@ -170,6 +180,40 @@ pub fn form_body(form: &[(&str, &str)]) -> String {
 }
 
 impl Client {
+    /// A client of the server on `port`, from 127.0.0.1.
+    pub fn at(port: u16) -> Self {
+        Self {
+            port,
+            from: IpAddr::from([127, 0, 0, 1]),
+            cookies: BTreeMap::new(),
+        }
+    }
+
+    /// GET, with the body as bytes: (content type, body).
+    pub async fn get_raw(&mut self, path: &str) -> (String, Vec<u8>) {
+        let head = format!(
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
+            self.port
+        );
+        let raw = self.exchange(head.as_bytes(), b"").await;
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or(raw.len());
+        let resp = parse(&raw[..split]);
+        let kind = resp.header("content-type").unwrap_or_default().to_owned();
+        let body = raw.get(split + 4..).unwrap_or_default().to_vec();
+        let body = if resp
+            .header("transfer-encoding")
+            .is_some_and(|t| t.contains("chunked"))
+        {
+            dechunk(&body)
+        } else {
+            body
+        };
+        (kind, body)
+    }
+
     /// GET.
     pub async fn get(&mut self, path: &str) -> Resp {
         self.send("GET", path, &[], b"").await
@@ -200,6 +244,19 @@ impl Client {
         headers: &[(&str, &str)],
         body: &[u8],
     ) -> Resp {
+        self.try_send(method, path, headers, body)
+            .await
+            .expect("connect to the server")
+    }
+
+    /// Any request; `None` when the server cannot be reached.
+    pub async fn try_send(
+        &mut self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Option<Resp> {
         let mut head = format!(
             "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n",
             self.port
@@ -216,13 +273,19 @@ impl Client {
             head.push_str(&format!("{k}: {v}\r\n"));
         }
         head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
-        let raw = self.exchange(head.as_bytes(), body).await;
+        let raw = self.try_exchange(head.as_bytes(), body).await?;
         let resp = parse(&raw);
         self.keep_cookies(&resp);
-        resp
+        Some(resp)
     }
 
     async fn exchange(&self, head: &[u8], body: &[u8]) -> Vec<u8> {
+        self.try_exchange(head, body)
+            .await
+            .expect("connect to the server")
+    }
+
+    async fn try_exchange(&self, head: &[u8], body: &[u8]) -> Option<Vec<u8>> {
         let socket = TcpSocket::new_v4().expect("a socket");
         socket
             .bind(SocketAddr::new(self.from, 0))
@@ -230,13 +293,13 @@ impl Client {
         let mut s = socket
             .connect(SocketAddr::from(([127, 0, 0, 1], self.port)))
             .await
-            .expect("connect to the server");
-        s.write_all(head).await.expect("send");
+            .ok()?;
+        s.write_all(head).await.ok()?;
         // The server may answer (413) before reading a large body; a reset then is fine.
         let _ = s.write_all(body).await;
         let mut out = Vec::new();
         let _ = s.read_to_end(&mut out).await;
-        out
+        Some(out)
     }
 
     fn keep_cookies(&mut self, resp: &Resp) {
@@ -324,4 +387,67 @@ pub fn audit_verify(
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+fn value_of(html: &str, name: &str) -> String {
+    let at = html
+        .find(&format!("name=\"{name}\" value=\""))
+        .unwrap_or_else(|| panic!("a {name} field"));
+    let rest = &html[at + name.len() + 15..];
+    rest.split('"').next().unwrap_or_default().to_owned()
+}
+
+fn multipart(fields: &[(&str, &str)]) -> (String, Vec<u8>) {
+    let boundary = "gongkai-durability-boundary-7c1f";
+    let mut body = String::new();
+    for (k, v) in fields {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+        ));
+    }
+    body.push_str(&format!("--{boundary}--\r\n"));
+    (
+        format!("multipart/form-data; boundary={boundary}"),
+        body.into_bytes(),
+    )
+}
+
+/// Files one application on the public form of `ROOT` as a citizen would (the challenge is
+/// solved with the platform's `audit_key`); `Some(查询码)` only when the receipt came back.
+pub async fn file_online(client: &mut Client, audit_key: &str, title: &str) -> Option<String> {
+    let form = client.try_send("GET", "/xxgk/ROOT/apply", &[], b"").await?;
+    if form.status != 200 {
+        return None;
+    }
+    let key = gongkai_storage::AuditKey::from_hex(audit_key).expect("a hex key");
+    let signer = gongkai_web::secret::Signer::new(key.derive("web cookies"));
+    let challenge = value_of(&form.body, "challenge");
+    let answer = gongkai_web::captcha::solve(&signer, &challenge).expect("a valid challenge");
+    let fields = [
+        ("csrf", form.csrf()),
+        ("nonce", value_of(&form.body, "nonce")),
+        ("challenge", challenge),
+        ("captcha", answer),
+        ("applicant_type", "natural_person".into()),
+        ("name", "张三".into()),
+        ("id_type", "resident_id".into()),
+        ("id_number", "11010519491231002X".into()),
+        ("phone", "13800138000".into()),
+        ("title", title.into()),
+        ("description", format!("{title}的全文及附件")),
+        ("retrieval", "paper".into()),
+        ("delivery", "pickup".into()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (kind, body) = multipart(&fields);
+    let resp = client
+        .try_send(
+            "POST",
+            "/xxgk/ROOT/apply",
+            &[("Content-Type", &kind)],
+            &body,
+        )
+        .await?;
+    let code = resp.body.split("<p class=\"secret\"><code>").nth(1)?;
+    (resp.status == 200).then(|| code.split('<').next().unwrap_or_default().replace('-', ""))
 }

@@ -4,7 +4,6 @@
 //! case first.
 
 use super::form::{StepForm, fee_of};
-use crate::auth::CurrentUser;
 use crate::cases::letters::{Frame, issue};
 use crate::cases::{ctx, due_of};
 use crate::page::FieldErrors;
@@ -157,14 +156,13 @@ pub async fn run_command(
 /// [`WebError::BadInput`] with the rule broken; a stale version.
 pub async fn routing_step(
     state: &AppState,
-    me: &CurrentUser,
+    actor: &str,
     app: &Application,
     version: i32,
     cmd: RoutingCommand,
 ) -> Result<Application, WebError> {
     let cal = state.calendar();
-    let actor = me.user.username.as_str().to_owned();
-    let (routing, event) = route(&app.routing, cmd, &ctx(state, &actor, &cal))
+    let (routing, event) = route(&app.routing, cmd, &ctx(state, actor, &cal))
         .map_err(|e| WebError::BadInput(e.to_string()))?;
     let step = CaseStep {
         case: app.case.clone(),

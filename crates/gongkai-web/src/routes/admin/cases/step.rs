@@ -119,6 +119,6 @@ pub async fn route(
         }
         _ => return super::show::refused(&state, &me, id, "未知的操作".to_owned()).await,
     };
-    let r = steps::routing_step(&state, &me, &app, f.version, cmd).await;
+    let r = steps::routing_step(&state, me.user.username.as_str(), &app, f.version, cmd).await;
     outcome(&state, &me, id, r).await
 }
