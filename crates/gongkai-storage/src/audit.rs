@@ -134,6 +134,22 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Appends the domain's events of record `id` (a case or a proceeding), filling in the id
+    /// the domain could not know before the record was stored.
+    pub async fn append_events_of(
+        &mut self,
+        agency: i64,
+        id: i64,
+        events: &[AuditEvent],
+    ) -> StoreResult<()> {
+        for e in events {
+            let mut e = e.clone();
+            e.subject_id = id.to_string();
+            self.append_event(agency, &e).await?;
+        }
+        Ok(())
+    }
+
     /// Commits, then checkpoints the heads outside the database.
     pub async fn commit(self) -> StoreResult<()> {
         self.txn.commit().await?;

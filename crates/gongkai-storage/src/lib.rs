@@ -1,9 +1,10 @@
 //! gongkai's storage: the only crate that talks to the database.
 //!
-//! One [`Store`] trait (joined from [`AgencyStore`], [`AccountStore`], [`TokenStore`], [`SessionRecords`],
-//! [`LoginThrottle`] and [`AuditStore`]) over SQLite (the default: a WAL file under the data
-//! folder) and PostgreSQL (multi-agency deployments behind several app instances). Every query is
-//! written once through sea-orm and runs on both; [`open`] picks the backend from the URL and
+//! One [`Store`] trait (joined from [`AgencyStore`], [`AccountStore`], [`TokenStore`],
+//! [`SessionRecords`], [`LoginThrottle`], [`AuditStore`], [`CaseStore`], [`ProceedingStore`] and
+//! the others) over SQLite (the default: a WAL file under the data folder) and PostgreSQL
+//! (multi-agency deployments behind several app instances). Every query is written once through
+//! sea-orm and runs on both; [`open`] picks the backend from the URL and
 //! migrates. Rules kept here:
 //! - one method is one transaction, and transactions never leave this crate;
 //! - every tenant-scoped method takes an [`AgencyId`] (or a [`Scope`]) and never reads outside it;
@@ -28,6 +29,7 @@ mod entity;
 mod migration;
 mod model;
 mod open;
+pub mod proceedings;
 mod profiles;
 pub mod seal;
 mod sessions;
@@ -44,6 +46,7 @@ pub use gongkai_domain::agency::{AgencyCode, AgencyId, AgencyLevel};
 pub use gongkai_domain::audit::AuditEvent;
 pub use model::*;
 pub use open::{SeaStore, open, redact};
+pub use proceedings::ProceedingStore;
 pub use profiles::ProfileStore;
 pub use seal::{AuditKey, Checkpoints, Head, Seal};
 
@@ -239,6 +242,7 @@ pub trait Store:
     + LoginThrottle
     + AuditStore
     + CaseStore
+    + ProceedingStore
     + CalendarStore
     + ProfileStore
     + Send

@@ -20,6 +20,7 @@ mod headers;
 mod metrics;
 mod page;
 pub mod password;
+mod proceedings;
 mod routes;
 pub mod secret;
 mod session_store;
@@ -61,6 +62,14 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/api/v1/applications/{id}/steps",
             post(api::applications::step),
+        )
+        .route(
+            "/api/v1/proceedings",
+            get(api::proceedings::list).post(api::proceedings::create),
+        )
+        .route(
+            "/api/v1/proceedings/{id}",
+            get(api::proceedings::get).patch(api::proceedings::update),
         )
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/healthz", get(ops::healthz))
@@ -152,6 +161,22 @@ fn pages(state: &AppState) -> Router<AppState> {
         .route(
             "/admin/cases/{id}/letters/{letter}",
             get(admin::cases::files::letter),
+        )
+        .route(
+            "/admin/proceedings",
+            get(admin::proceedings::list::list).post(admin::proceedings::register::create),
+        )
+        .route(
+            "/admin/proceedings/new",
+            get(admin::proceedings::register::form),
+        )
+        .route(
+            "/admin/proceedings/{id}",
+            get(admin::proceedings::show::show),
+        )
+        .route(
+            "/admin/proceedings/{id}/steps",
+            post(admin::proceedings::show::step),
         )
         .route("/admin/stats", get(admin::cases::stats::show))
         .route(

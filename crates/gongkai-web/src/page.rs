@@ -160,6 +160,13 @@ pub fn action_label(action: &str) -> &str {
         "password_reset" => "重置密码",
         "api_token_created" => "签发访问令牌",
         "api_token_revoked" => "吊销访问令牌",
+        "appeal_registered" => "登记复议诉讼",
+        "appeal_copy_received" => "收到复议诉讼副本",
+        "appeal_answered" => "提交复议答复或答辩",
+        "appeal_procedure_changed" => "变更复议诉讼审理程序",
+        "appeal_recorded" => "登记复议诉讼信息",
+        "appeal_linked" => "复议诉讼关联申请",
+        "appeal_decided" => "复议诉讼审结",
         other => other,
     }
 }

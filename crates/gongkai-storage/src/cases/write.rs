@@ -12,7 +12,6 @@ use crate::{AgencyId, SeaStore, StoreError, StoreResult};
 use chrono::Datelike;
 use gongkai_domain::application::Case;
 use gongkai_domain::application::routing::Routing;
-use gongkai_domain::audit::AuditEvent;
 use gongkai_domain::report::Format;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, NotSet, QueryFilter, Set};
@@ -52,21 +51,6 @@ fn derive(case: &Case) -> Derived {
 
 fn json<T: serde::Serialize>(v: &T) -> StoreResult<String> {
     serde_json::to_string(v).map_err(|_| corrupt("申请记录"))
-}
-
-/// Appends `events` for application `id` (filling in the id the domain could not know).
-async fn append_events(
-    tx: &mut Tx<'_>,
-    agency: i64,
-    id: i64,
-    events: &[AuditEvent],
-) -> StoreResult<()> {
-    for e in events {
-        let mut e = e.clone();
-        e.subject_id = id.to_string();
-        tx.append_event(agency, &e).await?;
-    }
-    Ok(())
 }
 
 /// An earlier application to `agency` by the same applicant asking the same, within a year.
@@ -161,7 +145,8 @@ pub(crate) async fn create(
         .insert(&tx.txn)
         .await
         .map_err(crate::agencies::unique("查询码"))?;
-    append_events(&mut tx, agency.0, row.id, &new.registered.events).await?;
+    tx.append_events_of(agency.0, row.id, &new.registered.events)
+        .await?;
     insert_attachments(&tx.txn, agency.0, row.id, &new.attachments).await?;
     insert_letters(&tx.txn, agency.0, row.id, &new.letters).await?;
     tx.commit().await?;
@@ -217,7 +202,7 @@ pub(crate) async fn commit(
             None => StoreError::NotFound { what: "申请" },
         });
     }
-    append_events(&mut tx, agency.0, id, &step.events).await?;
+    tx.append_events_of(agency.0, id, &step.events).await?;
     insert_attachments(&tx.txn, agency.0, id, &step.attachments).await?;
     insert_letters(&tx.txn, agency.0, id, &step.letters).await?;
     let row = apps::Entity::find_by_id(id).one(&tx.txn).await?;

@@ -17,11 +17,11 @@ use gongkai_domain::calendar::WorkCalendar;
 use gongkai_domain::report::Format;
 use gongkai_domain::report::table3::Row;
 
-fn date(s: &str) -> NaiveDate {
+pub(crate) fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-fn ctx<'a>(cal: &'a WorkCalendar, today: &str) -> Ctx<'a> {
+pub(crate) fn ctx<'a>(cal: &'a WorkCalendar, today: &str) -> Ctx<'a> {
     Ctx {
         today: date(today),
         actor: "clerk",

@@ -9,6 +9,7 @@ use chrono::{Duration, Utc};
 
 mod audit;
 pub mod cases;
+pub mod proceedings;
 mod security;
 pub use audit::*;
 pub use cases::{
@@ -17,6 +18,12 @@ pub use cases::{
     applications_are_numbered_per_year_and_logged,
     attachments_letters_and_serials_are_kept_per_agency,
     the_list_filters_and_counts_give_the_domains_table_three,
+};
+pub use proceedings::{
+    a_proceeding_is_registered_with_its_events_and_linked_only_to_its_agencys_cases,
+    a_proceeding_step_is_saved_with_its_events_and_a_stale_one_refused,
+    a_repeated_key_registers_one_proceeding,
+    the_register_filters_and_cells_select_what_the_domains_table_four_counts,
 };
 pub use security::*;
 

@@ -13,6 +13,8 @@ pub mod counters;
 pub mod letters;
 pub mod login_attempts;
 pub mod notifications;
+pub mod proceeding_applications;
+pub mod proceedings;
 pub mod sessions;
 pub mod settings;
 pub mod users;

@@ -9,6 +9,7 @@ use sea_orm_migration::prelude::*;
 mod m0001_create_platform_tables;
 mod m0002_harden_platform;
 mod m0003_create_cases;
+mod m0004_link_proceedings;
 
 /// The migration set of the platform.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_create_platform_tables::Migration),
             Box::new(m0002_harden_platform::Migration),
             Box::new(m0003_create_cases::Migration),
+            Box::new(m0004_link_proceedings::Migration),
         ]
     }
 }

@@ -47,6 +47,10 @@ macro_rules! suite {
                 a_step_is_saved_with_its_events_and_a_stale_one_refused,
                 attachments_letters_and_serials_are_kept_per_agency,
                 the_list_filters_and_counts_give_the_domains_table_three,
+                a_proceeding_is_registered_with_its_events_and_linked_only_to_its_agencys_cases,
+                a_proceeding_step_is_saved_with_its_events_and_a_stale_one_refused,
+                a_repeated_key_registers_one_proceeding,
+                the_register_filters_and_cells_select_what_the_domains_table_four_counts,
             ]
         );
     };

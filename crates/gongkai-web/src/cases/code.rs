@@ -48,6 +48,17 @@ pub fn url_encode(s: &str) -> String {
         .collect()
 }
 
+/// `k=v&…` of the pairs whose value is not empty, values percent-encoded (a list's filters in
+/// its page links).
+pub fn query_string(pairs: &[(&str, &String)]) -> String {
+    pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", url_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,5 +16,6 @@ mod helpers;
 mod lifecycle;
 #[cfg(feature = "postgres-tests")]
 mod multi_instance;
+mod proceedings;
 mod roles;
 mod throttle;

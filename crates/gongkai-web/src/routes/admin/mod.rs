@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod cases;
 pub mod dashboard;
 pub mod password;
+pub mod proceedings;
 pub mod profile;
 pub mod tokens;
 pub mod user_edit;

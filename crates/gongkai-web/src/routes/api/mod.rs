@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod applications;
 pub mod directory;
+pub mod proceedings;
 
 use crate::WebError;
 use axum::response::{IntoResponse, Response};
@@ -24,7 +25,11 @@ use utoipa::OpenApi;
         applications::list,
         applications::get,
         applications::create,
-        applications::step
+        applications::step,
+        proceedings::list,
+        proceedings::get,
+        proceedings::create,
+        proceedings::update
     ),
     components(schemas(
         directory::AgencyJson,
@@ -34,7 +39,10 @@ use utoipa::OpenApi;
         applications::ApplicationJson,
         applications::ApplicationRow,
         applications::NewApplicationJson,
-        applications::StepJson
+        applications::StepJson,
+        proceedings::ProceedingJson,
+        proceedings::NewProceedingJson,
+        proceedings::ProceedingUpdateJson
     ))
 )]
 struct ApiDoc;

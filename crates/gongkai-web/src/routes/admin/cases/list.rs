@@ -213,12 +213,7 @@ fn serde_urlencoded_query(f: &Filters) -> String {
         ("due", &f.due),
         ("cell", &f.cell),
     ];
-    pairs
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", crate::cases::code::url_encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    crate::cases::code::query_string(&pairs)
 }
 
 /// GET /admin/cases.xlsx: the same selection as a workbook.

@@ -61,6 +61,7 @@ struct CasePage {
     today: String,
     open_consultations: usize,
     error: String,
+    proceedings: Vec<gongkai_storage::proceedings::StoredProceeding>,
 }
 
 /// The form value of a reply (`granted`, `withheld:state_secret`, …).
@@ -177,6 +178,7 @@ async fn page(
         today: state.today().to_string(),
         open_consultations: app.case.open_consultations(),
         error,
+        proceedings: crate::proceedings::links::of_application(state, &app).await?,
         agency,
         app,
     })

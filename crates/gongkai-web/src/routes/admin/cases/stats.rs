@@ -1,6 +1,7 @@
 //! Table 三 live: the agency's year as the annual report will count it, computed from the stored
 //! cases by the report's own rules (`application::tally`), every cell linking to the cases
-//! behind it. Cases open on 31 December are 结转下年度, and next year's 上年结转.
+//! behind it. Cases open on 31 December are 结转下年度, and next year's 上年结转. Table 四 follows,
+//! from the stored proceedings (`crate::proceedings::table4`).
 
 use crate::auth::CurrentUser;
 use crate::extract::Query;
@@ -48,6 +49,7 @@ struct StatsPage {
     columns: Vec<(&'static str, &'static str)>,
     rows: Vec<RowView>,
     holds: bool,
+    t4: crate::proceedings::table4::Table4View,
 }
 
 fn groups(counts: Vec<gongkai_storage::cases::CaseCount>) -> Vec<Group> {
@@ -115,5 +117,6 @@ pub async fn show(
         columns: COLUMNS.iter().map(|c| (c.key, c.label)).collect(),
         rows,
         holds,
+        t4: crate::proceedings::table4::compute(&state, agency.id, year).await?,
     })
 }
