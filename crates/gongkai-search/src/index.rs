@@ -1,0 +1,268 @@
+//! [`SearchIndex`]: one tantivy index, on disk or in memory, with its single writer and a reader
+//! that sees every commit. The writer is opened on the first change, not on open, so a process
+//! that only searches never takes tantivy's directory lock.
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::directory::MmapDirectory;
+use tantivy::query::Query;
+use tantivy::schema::{Field, Value};
+use tantivy::{
+    DateTime, DocAddress, Index, IndexReader, IndexWriter, Order, Searcher, TantivyDocument, Term,
+};
+
+use crate::document::SearchDocument;
+use crate::error::SearchError;
+use crate::highlight::{folded_words, lead, mark_all, snippet};
+use crate::query::{build, parse_words};
+use crate::request::{Hit, MAX_DEPTH, SearchPage, SearchRequest, Sort};
+use crate::schema::{Fields, Part, date_of, register_analysers, schema, to_tantivy};
+
+/// A search index of published documents. Changes become visible to searches at
+/// [`SearchIndex::commit`]; changes not committed are lost when the index is dropped.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    writer: Mutex<Option<IndexWriter>>,
+    writer_threads: usize,
+    writer_memory: usize,
+}
+
+/// The writer's default memory budget: small enough for a 2-core machine running tests.
+const DEFAULT_WRITER_MEMORY: usize = 50_000_000;
+
+impl SearchIndex {
+    /// A new, empty index in memory (tests, and tools that rebuild on every start).
+    pub fn in_ram() -> Result<SearchIndex, SearchError> {
+        let (schema, fields) = schema();
+        Self::wrap(Index::create_in_ram(schema), fields)
+    }
+
+    /// Opens the index in `dir`, creating the directory and an empty index if there is none.
+    /// An index built with another schema is refused ([`SearchError::SchemaChanged`]): it is
+    /// derived data, to be deleted and rebuilt.
+    pub fn open(dir: &Path) -> Result<SearchIndex, SearchError> {
+        std::fs::create_dir_all(dir)?;
+        let (schema, fields) = schema();
+        let directory = MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
+        let index = if Index::exists(&directory).map_err(tantivy::TantivyError::from)? {
+            let index = Index::open(directory)?;
+            if index.schema() != schema {
+                return Err(SearchError::SchemaChanged);
+            }
+            index
+        } else {
+            Index::create(directory, schema, tantivy::IndexSettings::default())?
+        };
+        Self::wrap(index, fields)
+    }
+
+    fn wrap(index: Index, fields: Fields) -> Result<SearchIndex, SearchError> {
+        register_analysers(&index);
+        let reader = index.reader()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            writer: Mutex::new(None),
+            writer_threads: 1,
+            writer_memory: DEFAULT_WRITER_MEMORY,
+        })
+    }
+
+    /// Sets the indexing threads and their total memory, for bulk rebuilds (takes effect when
+    /// the writer is next opened; tantivy needs at least 15 MB per thread).
+    pub fn with_writer(mut self, threads: usize, memory_bytes: usize) -> SearchIndex {
+        self.writer_threads = threads.max(1);
+        self.writer_memory = memory_bytes.max(self.writer_threads * 15_000_000);
+        self
+    }
+
+    fn writer(&self) -> Result<MutexGuard<'_, Option<IndexWriter>>, SearchError> {
+        let mut guard = self
+            .writer
+            .lock()
+            .map_err(|_| SearchError::WriterPoisoned)?;
+        if guard.is_none() {
+            let w = self
+                .index
+                .writer_with_num_threads(self.writer_threads, self.writer_memory)?;
+            *guard = Some(w);
+        }
+        Ok(guard)
+    }
+
+    fn with_writer_do<T>(
+        &self,
+        f: impl FnOnce(&mut IndexWriter) -> tantivy::Result<T>,
+    ) -> Result<T, SearchError> {
+        let mut guard = self.writer()?;
+        let writer = guard.as_mut().ok_or(SearchError::WriterPoisoned)?;
+        Ok(f(writer)?)
+    }
+
+    /// Adds `doc`, replacing any document with the same id.
+    pub fn upsert(&self, doc: &SearchDocument) -> Result<(), SearchError> {
+        let d = to_tantivy(&self.fields, doc);
+        let id = Term::from_field_i64(self.fields.id, doc.id);
+        self.with_writer_do(|w| {
+            w.delete_term(id);
+            w.add_document(d).map(|_| ())
+        })
+    }
+
+    /// Removes the document with this id (nothing happens if there is none).
+    pub fn delete(&self, id: i64) -> Result<(), SearchError> {
+        let id = Term::from_field_i64(self.fields.id, id);
+        self.with_writer_do(|w| Ok(w.delete_term(id)).map(|_| ()))
+    }
+
+    /// Removes every document (before a rebuild from the store).
+    pub fn clear(&self) -> Result<(), SearchError> {
+        self.with_writer_do(|w| w.delete_all_documents().map(|_| ()))
+    }
+
+    /// Makes every change so far durable and visible to searches.
+    pub fn commit(&self) -> Result<(), SearchError> {
+        self.with_writer_do(|w| w.commit().map(|_| ()))?;
+        Ok(self.reader.reload()?)
+    }
+
+    /// Commits, waits for tantivy's background segment merges and releases the writer (and its
+    /// directory lock) until the next change: the end of a bulk rebuild.
+    pub fn finish(&self) -> Result<(), SearchError> {
+        self.commit()?;
+        let writer = self
+            .writer
+            .lock()
+            .map_err(|_| SearchError::WriterPoisoned)?
+            .take();
+        if let Some(writer) = writer {
+            writer.wait_merging_threads()?;
+        }
+        Ok(self.reader.reload()?)
+    }
+
+    /// How many documents searches see.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// How many documents match and the ids on the requested page with their scores, without
+    /// reading stored text (for callers that render from the store, and for benchmarks).
+    pub fn search_ids(&self, req: &SearchRequest) -> Result<(usize, Vec<(i64, f32)>), SearchError> {
+        let words = parse_words(&req.text)?;
+        let searcher = self.reader.searcher();
+        let (total, found) = self.collect(&searcher, req, &words)?;
+        let mut out = Vec::with_capacity(found.len());
+        for (score, addr) in found {
+            let ids = searcher
+                .segment_reader(addr.segment_ord)
+                .fast_fields()
+                .i64("id")?;
+            out.push((ids.first(addr.doc_id).unwrap_or_default(), score));
+        }
+        Ok((total, out))
+    }
+
+    /// A page of results with highlighted titles and snippets.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchPage, SearchError> {
+        let words = parse_words(&req.text)?;
+        let searcher = self.reader.searcher();
+        let (total, found) = self.collect(&searcher, req, &words)?;
+        let marks = folded_words(&words);
+        let hits = found
+            .into_iter()
+            .map(|(score, addr)| self.hit(&searcher, addr, score, &marks))
+            .collect::<Result<Vec<Hit>, SearchError>>()?;
+        let per_page = req.window().map_or(req.per_page, |(_, limit)| limit);
+        Ok(SearchPage {
+            total,
+            page: req.page.max(1),
+            per_page,
+            hits,
+        })
+    }
+
+    fn collect(
+        &self,
+        searcher: &Searcher,
+        req: &SearchRequest,
+        words: &[String],
+    ) -> Result<(usize, Vec<(f32, DocAddress)>), SearchError> {
+        let (offset, limit) = req
+            .window()
+            .ok_or(SearchError::PageTooDeep { max: MAX_DEPTH })?;
+        let query: Box<dyn Query> = build(&self.fields, words, &req.filters);
+        let top = TopDocs::with_limit(limit).and_offset(offset);
+        if !words.is_empty() && req.sort == Sort::Relevance {
+            let (docs, total) = searcher.search(&*query, &(top.order_by_score(), Count))?;
+            return Ok((total, docs));
+        }
+        let newest = top.order_by_fast_field::<DateTime>("published", Order::Desc);
+        let (docs, total) = searcher.search(&*query, &(newest, Count))?;
+        Ok((
+            total,
+            docs.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
+        ))
+    }
+
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        addr: DocAddress,
+        score: f32,
+        words: &[Vec<char>],
+    ) -> Result<Hit, SearchError> {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let text = |f: Field| {
+            doc.get_first(f)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_owned()
+        };
+        let part = |p: Part| text(self.fields.part(p).jieba);
+        Ok(Hit {
+            id: doc
+                .get_first(self.fields.id)
+                .and_then(|v| v.as_i64())
+                .unwrap_or_default(),
+            score,
+            agency_code: text(self.fields.agency),
+            published_on: doc
+                .get_first(self.fields.published)
+                .and_then(|v| v.as_datetime())
+                .and_then(date_of),
+            title_html: mark_all(&part(Part::Title), words),
+            doc_no_html: mark_all(&part(Part::DocNo), words),
+            snippet_html: best_snippet(
+                &part(Part::Summary),
+                &part(Part::Body),
+                &part(Part::Attachment),
+                words,
+            ),
+        })
+    }
+}
+
+/// The passage showing the most distinct words, from the 内容概述, the body or the attachments
+/// (marked as such); without any, the start of the 内容概述 or else of the body.
+fn best_snippet(summary: &str, body: &str, attachment: &str, words: &[Vec<char>]) -> String {
+    let candidates = [("", summary), ("", body), ("附件：", attachment)];
+    let mut best: Option<(usize, String)> = None;
+    for (label, text) in candidates {
+        if let Some((n, html)) = snippet(text, words)
+            && best.as_ref().is_none_or(|(b, _)| n > *b)
+        {
+            best = Some((n, format!("{label}{html}")));
+        }
+    }
+    match best {
+        Some((_, html)) => html,
+        None if !summary.trim().is_empty() => lead(summary),
+        None => lead(body),
+    }
+}
