@@ -7,6 +7,7 @@
 mod admin_cmd;
 mod audit_cmd;
 mod calendar_cmd;
+mod mail_settings;
 mod serve_cmd;
 mod settings;
 

@@ -27,6 +27,7 @@ pub mod conformance;
 mod entity;
 mod migration;
 mod model;
+mod notifications;
 mod open;
 mod profiles;
 pub mod seal;
@@ -43,6 +44,7 @@ pub use gongkai_domain::account::{Role, UserId, Username};
 pub use gongkai_domain::agency::{AgencyCode, AgencyId, AgencyLevel};
 pub use gongkai_domain::audit::AuditEvent;
 pub use model::*;
+pub use notifications::NotificationStore;
 pub use open::{SeaStore, open, redact};
 pub use profiles::ProfileStore;
 pub use seal::{AuditKey, Checkpoints, Head, Seal};
@@ -241,6 +243,7 @@ pub trait Store:
     + CaseStore
     + CalendarStore
     + ProfileStore
+    + NotificationStore
     + Send
     + Sync
 {

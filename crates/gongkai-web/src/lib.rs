@@ -19,6 +19,7 @@ mod headers;
 mod metrics;
 mod page;
 pub mod password;
+pub mod reminders;
 mod routes;
 pub mod secret;
 mod session_store;

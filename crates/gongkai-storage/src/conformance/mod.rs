@@ -9,6 +9,7 @@ use chrono::{Duration, Utc};
 
 mod audit;
 pub mod cases;
+mod notifications;
 mod security;
 pub use audit::*;
 pub use cases::{
@@ -18,6 +19,7 @@ pub use cases::{
     attachments_letters_and_serials_are_kept_per_agency,
     the_list_filters_and_counts_give_the_domains_table_three,
 };
+pub use notifications::*;
 pub use security::*;
 
 /// Builders for the suite and for other crates' tests.

@@ -47,6 +47,8 @@ macro_rules! suite {
                 a_step_is_saved_with_its_events_and_a_stale_one_refused,
                 attachments_letters_and_serials_are_kept_per_agency,
                 the_list_filters_and_counts_give_the_domains_table_three,
+                concurrent_claimers_get_each_notification_key_once,
+                reminder_claims_stay_inside_their_agency,
             ]
         );
     };

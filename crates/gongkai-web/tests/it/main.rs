@@ -16,5 +16,7 @@ mod helpers;
 mod lifecycle;
 #[cfg(feature = "postgres-tests")]
 mod multi_instance;
+mod reminders;
 mod roles;
+mod smtp;
 mod throttle;
