@@ -82,13 +82,16 @@ impl NotificationStore for SeaStore {
         summary: &str,
     ) -> StoreResult<()> {
         let mut tx = self.begin().await?;
-        audit::lock_agency(&tx.txn, agency.0).await?;
+        // Write first: on SQLite a transaction that reads before its first write cannot upgrade
+        // to a writer once another instance has written meanwhile (SQLITE_BUSY, no waiting),
+        // whereas a first write waits for the lock.
         claims::Entity::update_many()
             .col_expr(claims::Column::SentAt, Expr::value(Some(now)))
             .filter(claims::Column::AgencyId.eq(agency.0))
             .filter(claims::Column::Key.is_in(keys.iter().map(String::as_str)))
             .exec(&tx.txn)
             .await?;
+        audit::lock_agency(&tx.txn, agency.0).await?;
         let change = Change {
             action: "reminders_sent",
             subject: "agency",

@@ -24,6 +24,8 @@ mod routes;
 pub mod secret;
 mod session_store;
 mod state;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 mod throttle;
 mod upload;
 

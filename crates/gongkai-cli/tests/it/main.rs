@@ -7,6 +7,7 @@
 )]
 
 mod import;
+mod reminders;
 mod report;
 mod security;
 mod server;

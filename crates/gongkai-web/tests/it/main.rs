@@ -18,5 +18,4 @@ mod lifecycle;
 mod multi_instance;
 mod reminders;
 mod roles;
-mod smtp;
 mod throttle;

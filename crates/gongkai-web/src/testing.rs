@@ -1,6 +1,13 @@
-//! A local SMTP server started inside the test (DEPENDENCIES.md §7.2): it answers
-//! 220/250/354/221, keeps each message's envelope recipients and data, and can be told to refuse
-//! mail for a while (451), as a real server does when it is overloaded.
+//! Test support (feature `testing`): a local SMTP server started inside a test
+//! (DEPENDENCIES.md §7.2), shared by the web tests and the `gongkai serve` tests. It answers
+//! 220/250/354/221, keeps each message's envelope recipients and decoded text, and can be told to
+//! refuse mail for a while (451), as a real server does when it is overloaded.
+
+#![expect(
+    clippy::unwrap_used,
+    clippy::missing_panics_doc,
+    reason = "test support"
+)]
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -20,13 +27,15 @@ pub struct Received {
 
 /// The running server.
 #[derive(Clone)]
-pub struct Sink {
+pub struct SmtpSink {
+    /// Its port on 127.0.0.1.
     pub port: u16,
     got: Arc<Mutex<Vec<Received>>>,
     refuse: Arc<AtomicBool>,
 }
 
-impl Sink {
+impl SmtpSink {
+    /// Listens on a free loopback port and serves every connection until the test ends.
     pub async fn start() -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let sink = Self {
