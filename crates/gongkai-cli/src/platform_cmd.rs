@@ -8,6 +8,7 @@ mod admin_cmd;
 mod audit_cmd;
 mod calendar_cmd;
 mod demo_cmd;
+mod mail_settings;
 mod serve_cmd;
 mod settings;
 

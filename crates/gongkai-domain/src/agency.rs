@@ -147,6 +147,14 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// The addresses in [`Profile::reminder_emails`], split at commas, semicolons or spaces.
+    pub fn reminder_recipients(&self) -> impl Iterator<Item = &str> {
+        self.reminder_emails
+            .split([',', '，', ';', '；', ' '])
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+    }
+
     /// Checks the fields: lengths, no control characters, the 文号 pattern parses.
     pub fn validate(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
@@ -171,11 +179,7 @@ impl Profile {
         {
             out.push(("doc_no_pattern", e.to_string()));
         }
-        for e in self
-            .reminder_emails
-            .split([',', '，', ';', ' '])
-            .filter(|e| !e.is_empty())
-        {
+        for e in self.reminder_recipients() {
             if crate::contact::parse_email(e).is_err() {
                 out.push(("reminder_emails", format!("“{e}”不是有效的电子邮箱")));
             }

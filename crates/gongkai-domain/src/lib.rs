@@ -23,4 +23,5 @@ pub mod deadline;
 pub mod disclosure;
 pub mod fee;
 pub mod letter;
+pub mod reminder;
 pub mod report;

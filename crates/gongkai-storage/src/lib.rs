@@ -28,6 +28,7 @@ pub mod conformance;
 mod entity;
 mod migration;
 mod model;
+mod notifications;
 mod open;
 pub mod proceedings;
 mod profiles;
@@ -45,6 +46,7 @@ pub use gongkai_domain::account::{Role, UserId, Username};
 pub use gongkai_domain::agency::{AgencyCode, AgencyId, AgencyLevel};
 pub use gongkai_domain::audit::AuditEvent;
 pub use model::*;
+pub use notifications::NotificationStore;
 pub use open::{SeaStore, open, redact};
 pub use proceedings::ProceedingStore;
 pub use profiles::ProfileStore;
@@ -245,6 +247,7 @@ pub trait Store:
     + ProceedingStore
     + CalendarStore
     + ProfileStore
+    + NotificationStore
     + Send
     + Sync
 {

@@ -6,9 +6,13 @@
 
 use crate::cases::file::{Filing, file};
 use crate::cases::steps::{StepForm, StepKind, parse as parse_step, routing_step, run_command};
+use crate::proceedings;
 use crate::{AppState, WebConfig, WebError};
 use chrono::{Datelike, NaiveDate, Weekday};
 use gongkai_domain::agency::Profile;
+use gongkai_domain::appeal::{
+    AppealCommand, AppealRegistration, DecisionType, Procedure, ProceedingKind,
+};
 use gongkai_domain::applicant::ApplicationForm;
 use gongkai_domain::application::routing::RoutingCommand;
 use gongkai_domain::application::{Channel, Receipt};
@@ -31,6 +35,8 @@ pub struct Demo {
     pub agencies: usize,
     /// Applications filed.
     pub applications: usize,
+    /// 复议/诉讼 registered.
+    pub proceedings: usize,
 }
 
 /// Who applies.
@@ -382,6 +388,49 @@ const SCRIPTS: &[Script] = &[
     },
 ];
 
+/// A 行政复议 or 行政诉讼 over one of the demo's answers: filed `filed` working days after the
+/// answer's last step, then the copy, our answer and the decision that many working days after
+/// filing (a step that would fall after today is left for the clerk).
+struct Appeal {
+    case: &'static str,
+    kind: ProceedingKind,
+    forum: &'static str,
+    filed: u32,
+    copy: u32,
+    answer: Option<u32>,
+    decided: Option<(u32, DecisionType)>,
+}
+
+const APPEALS: &[Appeal] = &[
+    Appeal {
+        case: "应急物资储备库选址及库存",
+        kind: ProceedingKind::AdminReview,
+        forum: "示例市人民政府",
+        filed: 20,
+        copy: 3,
+        answer: Some(8),
+        decided: Some((45, DecisionType::ReviewUpheld)),
+    },
+    Appeal {
+        case: "1998年某厂改制批复",
+        kind: ProceedingKind::LitigationDirect,
+        forum: "示例市城东区人民法院",
+        filed: 30,
+        copy: 5,
+        answer: Some(12),
+        decided: None,
+    },
+    Appeal {
+        case: "2025年度政府采购合同",
+        kind: ProceedingKind::AdminReview,
+        forum: "示例市人民政府",
+        filed: 44,
+        copy: 1,
+        answer: None,
+        decided: None,
+    },
+];
+
 /// The demo agencies under the root: code, name, level, parent code.
 const AGENCIES: &[(&str, &str, AgencyLevel, &str)] = &[
     ("JYJ", "示例市教育局", AgencyLevel::Department, "ROOT"),
@@ -468,12 +517,20 @@ pub async fn fill(
     // Oldest first, so 登记编号 follow the order of receipt.
     let mut scripts: Vec<&Script> = SCRIPTS.iter().collect();
     scripts.sort_by_key(|s| std::cmp::Reverse(s.ago));
+    let mut played = Vec::new();
     for s in &scripts {
         let agency = store.agency_by_code(s.agency).await?;
         let me = if s.agency == "JYJ" { &jyj } else { &clerk };
-        play(&store, config, &calendar, today, &agency, s, me, &head).await?;
+        let (id, last) = play(&store, config, &calendar, today, &agency, s, me, &head).await?;
+        played.push((s.title, id, last));
+    }
+    for a in APPEALS {
+        if let Some((_, id, last)) = played.iter().find(|(t, _, _)| *t == a.case) {
+            appeal(&store, config, &calendar, today, a, *id, *last, &clerk).await?;
+        }
     }
     Ok(Demo {
+        proceedings: APPEALS.len(),
         agencies: AGENCIES.len() + 1,
         accounts,
         applications: scripts.len(),
@@ -558,7 +615,56 @@ fn workdays_after(cal: &WorkCalendar, from: NaiveDate, n: u32) -> NaiveDate {
     .map_or(from, |r| r.value)
 }
 
-/// Files one application and plays its steps.
+/// Registers one 复议/诉讼 over application `id` and plays its steps up to today.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the demo's context, passed once per appeal"
+)]
+async fn appeal(
+    store: &Arc<dyn Store>,
+    config: &WebConfig,
+    cal: &Arc<WorkCalendar>,
+    today: NaiveDate,
+    a: &Appeal,
+    id: i64,
+    last: NaiveDate,
+    me: &User,
+) -> Result<(), WebError> {
+    let filed = workdays_after(cal, last, a.filed);
+    if filed > today {
+        return Ok(());
+    }
+    let reg = AppealRegistration {
+        kind: a.kind,
+        forum_name: a.forum.into(),
+        case_no: String::new(),
+        filed_on: filed,
+        copy_received_on: None,
+        procedure: Procedure::Ordinary,
+        applications: vec![id],
+        prior_review: None,
+    };
+    let mut p = proceedings::register(&state_on(store, config, cal, filed), me, reg, None).await?;
+    let mut steps = vec![(a.copy, None)];
+    steps.extend(a.answer.map(|n| (n, None)));
+    steps.extend(a.decided.map(|(n, d)| (n, Some(d))));
+    for (i, (after, decision)) in steps.into_iter().enumerate() {
+        let on = workdays_after(cal, filed, after);
+        if on > today {
+            break;
+        }
+        let cmd = match (i, decision) {
+            (_, Some(decision)) => AppealCommand::Decide { on, decision },
+            (0, None) => AppealCommand::ReceiveCopy { on },
+            _ => AppealCommand::Answer { on },
+        };
+        let state = state_on(store, config, cal, on);
+        p = proceedings::run(&state, me, &p, p.version, cmd).await?;
+    }
+    Ok(())
+}
+
+/// Files one application and plays its steps; returns its id and the day of its last step.
 #[expect(
     clippy::too_many_arguments,
     reason = "the demo's context, passed once per script"
@@ -572,7 +678,7 @@ async fn play(
     s: &Script,
     me: &User,
     head: &User,
-) -> Result<(), WebError> {
+) -> Result<(i64, NaiveDate), WebError> {
     let received = workdays_before(cal, today, s.ago);
     let state = state_on(store, config, cal, received);
     let submission = form(s)
@@ -601,6 +707,7 @@ async fn play(
         )
         .await?;
     }
+    let mut last = received;
     for (at, fields) in s.steps {
         let on = workdays_after(cal, received, *at).min(today);
         let state = state_on(store, config, cal, on);
@@ -615,8 +722,9 @@ async fn play(
         let cmd = parse_step(kind, &f, who.username.as_str())
             .map_err(|e| WebError::BadInput(format!("示例步骤 {}：{e:?}", f.step)))?;
         app = run_command(&state, who, agency, &app, app.version, cmd, &f).await?;
+        last = on;
     }
-    Ok(())
+    Ok((app.id, last))
 }
 
 fn value(cal: &WorkCalendar, on: NaiveDate, v: &str) -> String {

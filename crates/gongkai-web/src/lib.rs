@@ -21,10 +21,13 @@ mod metrics;
 mod page;
 pub mod password;
 mod proceedings;
+pub mod reminders;
 mod routes;
 pub mod secret;
 mod session_store;
 mod state;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 mod throttle;
 mod upload;
 

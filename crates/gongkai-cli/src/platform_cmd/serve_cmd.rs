@@ -124,6 +124,21 @@ async fn follow_calendar(state: AppState) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Starts the reminder e-mail job if an SMTP server is configured (after the calendar is
+/// loaded, so the first run counts 工作日 on the stored arrangements too).
+fn send_reminders(cfg: &Settings, state: &AppState) -> anyhow::Result<()> {
+    match &cfg.reminders {
+        Some(r) => {
+            let job = gongkai_web::reminders::Reminders::new(r)
+                .context("到期提醒邮件设置有误（[smtp]）")?;
+            tracing::info!(smtp = %r.smtp.host, port = r.smtp.port, "reminder e-mails on");
+            job.spawn(state.clone());
+        }
+        None => tracing::info!("no [smtp] host: reminder e-mails off"),
+    }
+    Ok(())
+}
+
 /// Serves `/metrics` alone on its own address (for the monitoring system only).
 async fn serve_metrics(addr: &str, state: AppState) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr)
@@ -162,6 +177,7 @@ pub async fn run(cfg: Settings) -> anyhow::Result<Outcome> {
     sweep(store.clone());
     let state = AppState::new(store.clone(), web_config(&cfg)?);
     follow_calendar(state.clone()).await?;
+    send_reminders(&cfg, &state)?;
     if let Some(addr) = &cfg.metrics_listen {
         serve_metrics(addr, state.clone()).await?;
     }

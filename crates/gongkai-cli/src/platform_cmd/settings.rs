@@ -47,6 +47,21 @@ trust_forwarded_for = false
 
 # 首次启动时创建的根机关名称（之后可在后台修改）。
 root_agency = "本级机关"
+
+# 后台网址：到期提醒邮件中的链接以它开头。默认 http://<监听地址>。
+# base_url = "https://gk.example.gov.cn"
+
+# 到期提醒邮件：每分钟检查一次，把已逾期、即将到期（5 个工作日内）的申请发给各机关
+# “公开设置”中的到期提醒邮箱，每件申请每天每类最多一封；发送失败的下次重试。不设置 host 则不发送。
+# 也可用环境变量 GONGKAI_SMTP__HOST、GONGKAI_SMTP__PORT、GONGKAI_SMTP__TLS、GONGKAI_SMTP__USER、
+# GONGKAI_SMTP__PASSWORD、GONGKAI_SMTP__FROM 设置。
+# [smtp]
+# host = "smtp.example.gov.cn"
+# port = 587                  # 默认：starttls 为 587，tls 为 465，none 为 25
+# tls = "starttls"            # "starttls"（默认）、"tls"（直接加密连接）或 "none"（仅限本机中继）
+# user = "noreply@example.gov.cn"
+# password = ""
+# from = "政府信息公开平台 <noreply@example.gov.cn>"
 "#;
 
 /// Settings as read from the file (every field optional).
@@ -64,6 +79,8 @@ struct FileSettings {
     trust_forwarded_for: Option<bool>,
     metrics_token: Option<String>,
     metrics_listen: Option<String>,
+    base_url: Option<String>,
+    smtp: Option<super::mail_settings::SmtpFile>,
 }
 
 /// The effective settings.
@@ -93,6 +110,8 @@ pub struct Settings {
     pub metrics_token: Option<String>,
     /// A listen address serving only `/metrics`.
     pub metrics_listen: Option<String>,
+    /// Reminder e-mails, if an SMTP server is configured.
+    pub reminders: Option<gongkai_web::reminders::ReminderSettings>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -107,6 +126,7 @@ impl std::fmt::Debug for Settings {
             .field("audit_key", &self.audit_key.as_ref().map(|_| "***"))
             .field("audit_key_file", &self.audit_key_file)
             .field("metrics_token", &self.metrics_token.as_ref().map(|_| "***"))
+            .field("reminders", &self.reminders)
             .finish_non_exhaustive()
     }
 }
@@ -145,7 +165,13 @@ impl Settings {
             .or(env("DATA").map(PathBuf::from))
             .or(file.data)
             .unwrap_or_else(|| "./data".into());
+        let listen = listen
+            .map(str::to_owned)
+            .or(env("LISTEN"))
+            .or(file.listen)
+            .unwrap_or_else(|| "127.0.0.1:8080".into());
         Ok(Self {
+            reminders: super::mail_settings::load(file.smtp, file.base_url, &listen)?,
             audit_key: env("AUDIT_KEY"),
             audit_key_file: env("AUDIT_KEY_FILE")
                 .map(PathBuf::from)
@@ -172,11 +198,7 @@ impl Settings {
                 .or(env("DATABASE"))
                 .or(file.database)
                 .filter(|s| !s.is_empty()),
-            listen: listen
-                .map(str::to_owned)
-                .or(env("LISTEN"))
-                .or(file.listen)
-                .unwrap_or_else(|| "127.0.0.1:8080".into()),
+            listen,
             secure_cookies: env("SECURE_COOKIES")
                 .map(flag_bool)
                 .or(file.secure_cookies)

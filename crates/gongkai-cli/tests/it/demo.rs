@@ -24,7 +24,7 @@ async fn demo_fills_a_fresh_folder_once_and_its_cases_show() {
     let (stdout, stderr) = crate::text(&out);
     assert!(out.status.success(), "{stdout}{stderr}");
     assert!(
-        stdout.contains("22 件依申请公开申请") && stdout.contains("clerk"),
+        stdout.contains("22 件依申请公开申请、3 件行政复议和行政诉讼") && stdout.contains("clerk"),
         "{stdout}"
     );
 
@@ -37,6 +37,7 @@ async fn demo_fills_a_fresh_folder_once_and_its_cases_show() {
     let statuses = count("SELECT COUNT(DISTINCT status) FROM applications").await;
     assert!(statuses >= 8, "{statuses} distinct states");
     assert!(count("SELECT COUNT(*) FROM letters").await >= 30);
+    assert_eq!(count("SELECT COUNT(*) FROM proceedings").await, 3);
     assert!(count("SELECT COUNT(*) FROM applications WHERE received_year = 2025").await >= 3);
 
     // A second run refuses and changes nothing.

@@ -10,6 +10,7 @@ mod browser;
 mod demo;
 mod durability;
 mod import;
+mod reminders;
 mod report;
 mod security;
 mod server;

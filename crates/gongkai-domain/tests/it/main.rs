@@ -15,5 +15,6 @@ mod fee;
 mod letter;
 mod letter_frame;
 mod provisional;
+mod reminder;
 mod report_fixtures;
 mod report_props;

@@ -9,6 +9,7 @@ use chrono::{Duration, Utc};
 
 mod audit;
 pub mod cases;
+mod notifications;
 pub mod proceedings;
 mod security;
 pub use audit::*;
@@ -19,6 +20,7 @@ pub use cases::{
     attachments_letters_and_serials_are_kept_per_agency,
     the_list_filters_and_counts_give_the_domains_table_three,
 };
+pub use notifications::*;
 pub use proceedings::{
     a_proceeding_is_registered_with_its_events_and_linked_only_to_its_agencys_cases,
     a_proceeding_step_is_saved_with_its_events_and_a_stale_one_refused,

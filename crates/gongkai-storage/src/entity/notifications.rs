@@ -1,4 +1,4 @@
-//! `notifications`: reminders claimed for sending, one row per (case, kind, due date), so that
+//! `notifications`: reminders claimed for sending, one row per (case, kind, day), so that
 //! several instances never send the same reminder twice.
 
 use sea_orm::entity::prelude::*;
@@ -7,7 +7,7 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "notifications")]
 pub struct Model {
-    /// What it is about, e.g. `due_soon:12:2026-03-04`.
+    /// What it is about, e.g. `due-soon:12:2026-03-04`.
     #[sea_orm(primary_key, auto_increment = false)]
     pub key: String,
     /// The agency.

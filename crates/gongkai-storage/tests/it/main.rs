@@ -51,6 +51,8 @@ macro_rules! suite {
                 a_proceeding_step_is_saved_with_its_events_and_a_stale_one_refused,
                 a_repeated_key_registers_one_proceeding,
                 the_register_filters_and_cells_select_what_the_domains_table_four_counts,
+                concurrent_claimers_get_each_notification_key_once,
+                reminder_claims_stay_inside_their_agency,
             ]
         );
     };

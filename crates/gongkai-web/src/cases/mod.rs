@@ -12,6 +12,7 @@ use crate::AppState;
 use gongkai_domain::application::{Case, Ctx};
 use gongkai_domain::calendar::WorkCalendar;
 use gongkai_domain::deadline::Mode;
+use gongkai_domain::reminder::DueWindow;
 use gongkai_storage::cases::Due;
 
 /// The answer deadline in force, as the list stores it (暂定 where the calendar is silent).
@@ -29,6 +30,11 @@ pub fn due_of(case: &Case, cal: &WorkCalendar) -> Due {
             Due::default()
         }
     }
+}
+
+/// Today's 即将到期 / 已逾期 window under the calendar in force (inbox, dashboard, e-mails).
+pub fn due_window(state: &AppState) -> DueWindow {
+    DueWindow::new(&state.calendar(), state.today())
 }
 
 /// The context of a step by `actor` today, counting 暂定 where the calendar is silent.

@@ -17,5 +17,6 @@ mod lifecycle;
 #[cfg(feature = "postgres-tests")]
 mod multi_instance;
 mod proceedings;
+mod reminders;
 mod roles;
 mod throttle;

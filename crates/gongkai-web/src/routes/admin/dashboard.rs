@@ -1,12 +1,38 @@
-//! 工作台: the landing page after login.
+//! 工作台: the landing page after login, with the 到期提醒 block: the open applications of the
+//! account's scope that are 已逾期 or 即将到期, soonest deadline first, marked exactly as the
+//! inbox marks them (one window, `cases::due_window`).
 
 use crate::AppState;
 use crate::WebError;
-use crate::auth::CurrentUser;
+use crate::auth::{CurrentUser, agency_names, scopes};
 use crate::page::{Chrome, render};
+use crate::routes::admin::cases::list::{self, Filters, Line};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
+
+/// How many due cases the block lists (the inbox link shows the rest).
+const SHOWN: u64 = 20;
+
+/// A due case and the name of its agency.
+struct DueLine {
+    l: Line,
+    agency: String,
+}
+
+/// The 到期提醒 block.
+struct DueBlock {
+    /// Due cases, soonest deadline first (overdue ones come first by nature).
+    lines: Vec<DueLine>,
+    /// Whether the account sees more than one agency (then each line names its agency).
+    many_agencies: bool,
+    /// How many are 已逾期.
+    overdue: u64,
+    /// How many are 即将到期 (not yet overdue).
+    soon: u64,
+    /// Whether more are due than listed.
+    more: bool,
+}
 
 /// The dashboard.
 #[derive(Template)]
@@ -15,6 +41,38 @@ struct DashboardPage {
     c: Chrome,
     agency: String,
     role: &'static str,
+    due: DueBlock,
+}
+
+/// The due cases the account can see, and their counts (from the same query as the inbox).
+async fn due_block(state: &AppState, me: &CurrentUser) -> Result<DueBlock, WebError> {
+    let filters = |due: &str| Filters {
+        state: "open".into(),
+        due: due.into(),
+        ..Filters::default()
+    };
+    let (rows, both) = list::rows(state, me, &filters("soon"), 0, SHOWN).await?;
+    let (_, overdue) = list::rows(state, me, &filters("overdue"), 0, 0).await?;
+    let window = crate::cases::due_window(state);
+    let store = state.store.as_ref();
+    let names = agency_names(store, &scopes(store, &me.user).await?).await?;
+    let lines: Vec<DueLine> = rows
+        .into_iter()
+        .map(|row| DueLine {
+            agency: names.get(&row.agency_id).cloned().unwrap_or_default(),
+            l: Line {
+                mark: list::mark(&window, &row),
+                row,
+            },
+        })
+        .collect();
+    Ok(DueBlock {
+        more: both > lines.len() as u64,
+        lines,
+        many_agencies: names.len() > 1,
+        overdue,
+        soon: both - overdue,
+    })
 }
 
 /// GET /admin
@@ -25,6 +83,7 @@ pub async fn show(State(state): State<AppState>, me: CurrentUser) -> Result<Resp
         c: Chrome::admin("工作台", &me),
         agency: agency.name,
         role: me.user.role.label(),
+        due: due_block(&state, &me).await?,
     };
     render(&page)
 }

@@ -12,7 +12,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
-use gongkai_domain::deadline::{Mode, add_workdays_with};
+use gongkai_domain::reminder::{DueWindow, Urgency};
 use gongkai_storage::cases::{CaseFilter, CaseRow, CellRow};
 use serde::Deserialize;
 
@@ -90,9 +90,7 @@ pub fn cell(s: &str) -> Option<(i32, CellRow, Option<String>)> {
 
 /// The store filter for `f`, given today and the calendar.
 fn filter(state: &AppState, f: &Filters) -> CaseFilter {
-    let today = state.today();
-    let soon = add_workdays_with(&state.calendar(), today, 5, Mode::Provisional)
-        .map_or(today, |r| r.value);
+    let window = crate::cases::due_window(state);
     let text = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
     CaseFilter {
         open: match f.state.as_str() {
@@ -114,8 +112,8 @@ fn filter(state: &AppState, f: &Filters) -> CaseFilter {
             }
         }),
         due_by: match f.due.as_str() {
-            "soon" => Some(soon),
-            "overdue" => today.pred_opt(),
+            "soon" => Some(window.soon_until),
+            "overdue" => window.overdue_until(),
             _ => None,
         },
         assignee: None,
@@ -123,14 +121,12 @@ fn filter(state: &AppState, f: &Filters) -> CaseFilter {
     }
 }
 
-fn mark(state: &AppState, r: &CaseRow) -> &'static str {
-    let today = state.today();
-    let soon = add_workdays_with(&state.calendar(), today, 5, Mode::Provisional)
-        .map_or(today, |x| x.value);
-    match r.due.on {
-        Some(d) if r.open && d < today => "overdue",
-        Some(d) if r.open && d <= soon => "soon",
-        _ => "",
+/// The inbox mark of a row (`overdue`, `soon` or empty), also used by the dashboard.
+pub fn mark(window: &DueWindow, r: &CaseRow) -> &'static str {
+    match r.due.on.filter(|_| r.open).and_then(|d| window.urgency(d)) {
+        Some(Urgency::Overdue) => "overdue",
+        Some(Urgency::DueSoon) => "soon",
+        None => "",
     }
 }
 
@@ -179,10 +175,11 @@ pub async fn list(
 ) -> Result<Response, WebError> {
     f.page = f.page.max(1);
     let (rows, total) = rows(&state, &me, &f, (f.page - 1) * PAGE, PAGE).await?;
+    let window = crate::cases::due_window(&state);
     let lines = rows
         .into_iter()
         .map(|row| Line {
-            mark: mark(&state, &row),
+            mark: mark(&window, &row),
             row,
         })
         .collect();
