@@ -284,3 +284,24 @@ pub fn secret_in(body: &str) -> String {
         .expect("a secret on the page");
     after.split('<').next().unwrap().to_owned()
 }
+
+/// Runs each test on a fresh SQLite app, and on PostgreSQL with `postgres-tests`.
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test]
+            async fn $name() {
+                super::$name(crate::helpers::TestApp::new().await).await;
+            })*
+        }
+        #[cfg(feature = "postgres-tests")]
+        mod postgres {
+            $(#[tokio::test]
+            async fn $name() {
+                let db = gongkai_storage::testing::TestDb::postgres().await;
+                super::$name(crate::helpers::TestApp::on(db).await).await;
+            })*
+        }
+    };
+}
+pub(crate) use on_both_backends;

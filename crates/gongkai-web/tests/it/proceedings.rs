@@ -16,26 +16,6 @@ use gongkai_storage::conformance::cases::new_application;
 const DONE: StatusCode = StatusCode::SEE_OTHER;
 const REFUSED: StatusCode = StatusCode::UNPROCESSABLE_ENTITY;
 
-/// Runs each test on a fresh SQLite app, and on PostgreSQL with `postgres-tests`.
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test]
-            async fn $name() {
-                super::$name(crate::helpers::TestApp::new().await).await;
-            })*
-        }
-        #[cfg(feature = "postgres-tests")]
-        mod postgres {
-            $(#[tokio::test]
-            async fn $name() {
-                let db = gongkai_storage::testing::TestDb::postgres().await;
-                super::$name(crate::helpers::TestApp::on(db).await).await;
-            })*
-        }
-    };
-}
-
 on_both_backends!(
     a_clerk_registers_a_review_by_case_number_and_the_register_marks_answers_due,
     a_wrong_registration_comes_back_with_each_message_beside_its_field,

@@ -7,6 +7,7 @@ const OK: StatusCode = StatusCode::OK;
 const NO: StatusCode = StatusCode::FORBIDDEN;
 const GONE: StatusCode = StatusCode::NOT_FOUND;
 const DONE: StatusCode = StatusCode::SEE_OTHER;
+const REFUSED: StatusCode = StatusCode::UNPROCESSABLE_ENTITY;
 
 /// GET routes (with `{A}` = agency A, `{B}` = agency B) and the status per account of ACCOUNTS.
 const GETS: [(&str, [StatusCode; 7]); 12] = [
@@ -273,3 +274,103 @@ async fn lists_never_show_another_agencys_rows() {
     let audit = insp.get("/admin/audit").await.body;
     assert!(!audit.contains("b_admin"), "audit of B must not leak");
 }
+
+/// Changes on those pages (a 签收 of `{C}`, a step, the 公开设置 of A, a calendar preview) and
+/// the status per account: only the roles that may change them get past the role check (a form
+/// with nothing in it then comes back refused, 422, and nothing changes).
+const CASE_POSTS: [(&str, [StatusCode; 7]); 4] = [
+    //                  sys   a_admin a_clerk a_rev a_head a_insp b_admin
+    (
+        "/admin/cases/{C}/route",
+        [NO, REFUSED, REFUSED, NO, REFUSED, NO, GONE],
+    ),
+    (
+        "/admin/cases/{C}/steps",
+        [NO, REFUSED, REFUSED, NO, REFUSED, NO, GONE],
+    ),
+    (
+        "/admin/agencies/{A}/profile",
+        [REFUSED, REFUSED, NO, NO, NO, NO, GONE],
+    ),
+    ("/admin/calendar/preview", [REFUSED, NO, NO, NO, NO, NO, NO]),
+];
+
+/// The 依申请公开 and 复议诉讼 pages (`{C}` = an application filed with agency A, `{B}` = agency
+/// B) and the status per account of ACCOUNTS.
+const CASE_GETS: [(&str, [StatusCode; 7]); 14] = [
+    //                  sys   a_admin a_clerk a_rev a_head a_insp b_admin
+    ("/admin/cases", [OK, OK, OK, OK, OK, OK, OK]),
+    ("/admin/cases.xlsx", [OK, OK, OK, OK, OK, OK, OK]),
+    ("/admin/cases/new", [NO, OK, OK, NO, OK, NO, OK]),
+    ("/admin/cases/{C}", [OK, OK, OK, OK, OK, OK, GONE]),
+    (
+        "/admin/cases/{C}/letters/1.pdf",
+        [OK, OK, OK, OK, OK, OK, GONE],
+    ),
+    (
+        "/admin/cases?cell=2026:granted:total",
+        [OK, OK, OK, OK, OK, OK, OK],
+    ),
+    ("/admin/stats", [OK, OK, OK, OK, OK, OK, OK]),
+    ("/admin/stats?agency={A}", [OK, OK, OK, OK, OK, OK, GONE]),
+    (
+        "/admin/stats?agency={B}",
+        [OK, GONE, GONE, GONE, GONE, GONE, OK],
+    ),
+    ("/admin/calendar", [OK, OK, OK, OK, OK, OK, OK]),
+    (
+        "/admin/agencies/{A}/profile",
+        [OK, OK, OK, OK, OK, OK, GONE],
+    ),
+    ("/admin/proceedings", [OK, OK, OK, OK, OK, OK, OK]),
+    ("/admin/proceedings/new", [NO, OK, OK, NO, OK, NO, OK]),
+    (
+        "/admin/proceedings?agency={B}",
+        [OK, GONE, GONE, GONE, GONE, GONE, OK],
+    ),
+];
+
+async fn every_case_page_answers_each_role_as_specified(app: TestApp) {
+    let (_, _, code) = crate::cases::file_online(&app).await;
+    let case = app
+        .db
+        .store
+        .application_by_code(&code.replace('-', ""))
+        .await
+        .unwrap()
+        .expect("the filed application")
+        .id;
+    let mut wrong = Vec::new();
+    for (i, (name, _, _)) in ACCOUNTS.iter().enumerate() {
+        let mut b = app.login(name).await;
+        for (path, expected) in CASE_GETS {
+            let path = fill(&app, path)
+                .replace("{C}", &case.to_string())
+                .replace("{B}", &app.ids["B"].to_string());
+            let got = b.get(&path).await.status;
+            if got != expected[i] {
+                wrong.push(format!(
+                    "{name} GET {path}: {got}, expected {}",
+                    expected[i]
+                ));
+            }
+        }
+        for (path, expected) in CASE_POSTS {
+            let path = fill(&app, path).replace("{C}", &case.to_string());
+            let csrf = b.csrf("/admin").await;
+            let got = b
+                .post(&path, &[("csrf", &csrf), ("version", "1")])
+                .await
+                .status;
+            if got != expected[i] {
+                wrong.push(format!(
+                    "{name} POST {path}: {got}, expected {}",
+                    expected[i]
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+on_both_backends!(every_case_page_answers_each_role_as_specified);
