@@ -41,11 +41,13 @@ const OWN: i32 = 10;
 const NEAR: i32 = 6;
 const BY_ORDER: i32 = 2;
 const NEAR_ELSEWHERE: i32 = 1;
-/// Dropping a group that could fill a row, or one that could not.
-const DROP_FITTING: i32 = -4;
+/// Dropping a group that could fill a row, or one that could not. Filling as many rows as the
+/// groups allow comes first (labels printed after their numbers shift every label by one row,
+/// so label agreement alone would drop a row and leave one empty); labels decide the rest.
+const DROP_FITTING: i32 = -100;
 const DROP_MISFIT: i32 = -1;
 /// Leaving a row unfilled.
-const EMPTY_ROW: i32 = -2;
+const EMPTY_ROW: i32 = -50;
 /// Filling a row from two groups rather than one.
 const JOINED: i32 = -1;
 /// Filling a row from a group with no values.
@@ -62,18 +64,20 @@ fn label_score(label: Label, row: usize) -> i32 {
     }
 }
 
+/// A group of one cell too many or too few may still be a row (a lost or split cell, repaired
+/// by the row's total); one far from the width is not a row (a page number, a stray header).
 fn fit_score((lo, hi): (usize, usize), width: usize) -> i32 {
     if (lo..=hi).contains(&width) {
         0
     } else if lo == width + 1 || hi + 1 == width {
         -1
     } else {
-        -4
+        -12
     }
 }
 
 fn drop_score(p: &Piece, width: usize) -> i32 {
-    if fit_score(p.span, width) == 0 {
+    if !p.blank && fit_score(p.span, width) == 0 {
         DROP_FITTING
     } else {
         DROP_MISFIT

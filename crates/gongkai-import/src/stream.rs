@@ -57,6 +57,8 @@ struct Builder {
     out: Vec<Group>,
     cur: Group,
     label_line: Option<usize>,
+    /// How many cells the previous non-empty line had.
+    prev_cells: usize,
 }
 
 impl Builder {
@@ -100,8 +102,13 @@ pub fn groups(lines: &[Line]) -> Vec<Group> {
             .count();
         // In row layouts a line with a label starts a new row: its leading blanks belong to it.
         // A line of values alone (two or more) is a row too: one printed without its label.
-        if line.cells.len() > 1 && (texts > 0 || values > 1) {
+        // A lone value after a row of cells is not that row's (a page number at a page break).
+        let lone = line.cells.len() == 1 && values == 1 && b.prev_cells > 1;
+        if line.cells.len() > 1 && (texts > 0 || values > 1) || lone {
             b.close();
+        }
+        if !line.is_empty() {
+            b.prev_cells = line.cells.len();
         }
         for (raw, p) in line.cells.iter().zip(pieces) {
             match p {

@@ -109,9 +109,15 @@ fn label(g: &Group, rows: &[Row]) -> Label {
     Label::None
 }
 
-/// How many cells a group can give.
+/// How many cells a group can give (a lone “0” stands for a row of zeros in merged cells).
 fn span(g: &Group, subtotal: bool) -> (usize, usize) {
-    let (lo, hi) = split::span(&g.trimmed(7));
+    let values = g.trimmed(7);
+    if let [Some(v)] = values.as_slice()
+        && v.cell == Cell::count(0)
+    {
+        return (1, 7);
+    }
+    let (lo, hi) = split::span(&values);
     let extra = usize::from(subtotal && lo == 8);
     (lo - extra, hi - extra)
 }

@@ -85,17 +85,17 @@ fn decide(values: &[Option<Value>], read: &mut RowRead) {
         return;
     }
     read.irregular = true;
-    let mut options: Vec<[Cell; 7]> = repairs7(&cells).into_iter().map(arr).collect();
-    // Splitting digit runs is for rows that printed too few cells.
-    let runs = options.is_empty() && split::has_runs(values);
-    if runs {
-        let found = split::splits(values, 7, &split::row7());
-        for c in found.candidates {
-            let c = arr(c.iter().map(cell_of).collect());
-            if !options.contains(&c) {
-                options.push(c);
-            }
+    // Digits run together are split first; a row of separate cells that is one short or one
+    // over is repaired by its total.
+    let mut options: Vec<[Cell; 7]> = Vec::new();
+    if split::has_runs(values) {
+        for c in split::splits(values, 7, &split::row7()).candidates {
+            options.push(arr(c.iter().map(cell_of).collect()));
         }
+    }
+    let runs = !options.is_empty();
+    if !runs {
+        options = repairs7(&cells).into_iter().map(arr).collect();
     }
     if !options.is_empty() {
         let what = if runs {
@@ -114,7 +114,7 @@ fn decide(values: &[Option<Value>], read: &mut RowRead) {
         read.options = options;
         return;
     }
-    if runs {
+    if split::has_runs(values) {
         unchecked_split(values, read);
         return;
     }
