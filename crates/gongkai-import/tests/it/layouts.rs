@@ -9,25 +9,11 @@ use gongkai_domain::report::table3::{Row, RowRole};
 use gongkai_domain::report::table4::{Group, OUTCOME_LABELS};
 use gongkai_domain::report::{AnnualReport, Cell, Format, TableId};
 
-struct Lcg(u64);
+use super::round_trip::Lcg;
 
-impl Lcg {
-    fn next(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % n
-    }
-
-    /// A small count, mostly 0 as in real tables.
-    fn count(&mut self) -> i64 {
-        if self.next(3) == 0 {
-            self.next(12) as i64
-        } else {
-            0
-        }
-    }
+/// A small count, mostly 0 as in real tables.
+fn count(g: &mut Lcg) -> i64 {
+    if g.next(3) == 0 { g.next(12) as i64 } else { 0 }
 }
 
 /// A random report whose table 三 and 四 satisfy every identity.
@@ -60,7 +46,7 @@ fn consistent_report(seed: u64, format: Format) -> AnnualReport {
     for r3 in Row::of(format).filter(|x| x.def().role == RowRole::Result) {
         let parts: [i64; 6] = std::array::from_fn(|i| {
             if i == 0 || g.next(4) == 0 {
-                g.count()
+                count(&mut g)
             } else {
                 0
             }
@@ -76,7 +62,7 @@ fn consistent_report(seed: u64, format: Format) -> AnnualReport {
     r.table3.insert(Row::CarriedOver, row(carried));
     r.table3.insert(Row::NewReceived, row(new));
     for group in Group::ALL {
-        let p: Vec<i64> = (0..4).map(|_| g.count().min(9)).collect();
+        let p: Vec<i64> = (0..4).map(|_| count(&mut g).min(9)).collect();
         let t = p.iter().sum();
         r.table4
             .insert(group, [p[0], p[1], p[2], p[3], t].map(Cell::count));
