@@ -179,15 +179,14 @@ fn decode(
                         .join("、")
                 })
                 .collect();
-            let more = if found.complete { "" } else { "等" };
+            let count = if found.complete {
+                format!("{}种", found.candidates.len())
+            } else {
+                "多种".to_owned()
+            };
             let msg = format!(
-                "数字连在一起印出（“{shown}”），可拆为{}{more}{}种，无法确定，已留空",
-                listed.join("；"),
-                if found.complete {
-                    found.candidates.len().to_string()
-                } else {
-                    "多".to_owned()
-                }
+                "数字连在一起印出（“{shown}”），有{count}拆法（{}……），表二没有勾稽关系可以判断，已留空",
+                listed.join("；")
             );
             report
                 .diagnostics
