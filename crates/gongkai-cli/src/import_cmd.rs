@@ -48,8 +48,11 @@ pub enum AuditFormat {
 /// Parses one published report: canonical JSON on stdout; exit 1 when no standard table was
 /// found, 2 when the file cannot be read (`REPORT_JSON.md` §3).
 pub fn parse(args: ParseArgs) -> anyhow::Result<Outcome> {
-    let report = gongkai_import::parse_file(&args.file)
+    let mut report = gongkai_import::parse_file(&args.file)
         .with_context(|| format!("无法读取年度报告 {}", args.file.display()))?;
+    // The findings of every single-report rule sit beside the importer's own (§3).
+    let findings = gongkai_domain::report::rules::check(&report);
+    report.diagnostics.extend(findings);
     writeln!(std::io::stdout().lock(), "{}", report.to_json_string())?;
     if gongkai_import::has_tables(&report) {
         Ok(Outcome::Ok)

@@ -25,7 +25,7 @@ pub enum ReportCmd {
 /// Options of `gongkai report check`.
 #[derive(Args)]
 pub struct CheckArgs {
-    /// 标准 JSON 年度报告（gongkai.annual-report/1）
+    /// 标准 JSON 年度报告（gongkai.annual-report/1），或已发布的年度报告文件（先解析）
     file: PathBuf,
     /// 输出格式
     #[arg(long, value_enum, default_value = "table")]
@@ -76,9 +76,35 @@ pub fn read_report(path: &Path) -> anyhow::Result<AnnualReport> {
     AnnualReport::from_json_str(&text).map_err(|e| anyhow::anyhow!("{}：{e}", path.display()))
 }
 
+/// Whether the file is canonical JSON (by extension, or by its first character).
+fn is_json(path: &Path) -> bool {
+    let by_name = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    by_name
+        || std::fs::read(path).is_ok_and(|b| {
+            let t = String::from_utf8_lossy(&b[..b.len().min(64)]).into_owned();
+            t.trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with('{')
+        })
+}
+
+/// The report to check: canonical JSON, or a published report parsed first (its importer
+/// diagnostics, the repairs, are listed with the findings).
+fn report_to_check(path: &Path) -> anyhow::Result<(AnnualReport, Vec<Finding>)> {
+    if is_json(path) {
+        return Ok((read_report(path)?, Vec::new()));
+    }
+    let mut report = gongkai_import::parse_file(path)
+        .with_context(|| format!("无法读取年度报告 {}", path.display()))?;
+    let repairs = std::mem::take(&mut report.diagnostics);
+    Ok((report, repairs))
+}
+
 fn check(args: &CheckArgs) -> anyhow::Result<Outcome> {
-    let report = read_report(&args.file)?;
-    let findings = rules::check(&report);
+    let (report, mut findings) = report_to_check(&args.file)?;
+    findings.extend(rules::check(&report));
     let mut out = std::io::stdout().lock();
     match args.format {
         CheckFormat::Json => {
@@ -133,6 +159,19 @@ fn print_findings(
 fn render(args: &RenderArgs) -> anyhow::Result<Outcome> {
     let target = Target::parse(&args.to)?;
     let report = read_report(&args.file)?;
+    let broken: Vec<Finding> = rules::check(&report)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    if !broken.is_empty() {
+        eprintln!(
+            "注意：该报告有 {} 处违反核对规则，仍按原样生成：",
+            broken.len()
+        );
+        for f in broken.iter().take(5) {
+            eprintln!("  {} {} {}", f.rule, f.location, f.message);
+        }
+    }
     let bytes = gongkai_export::render(&report, target).context("生成失败")?;
     match &args.output {
         Some(path) => {

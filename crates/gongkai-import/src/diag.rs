@@ -11,6 +11,13 @@
 //! | `P-FORMAT` | info | how the format version was decided, or a row of the other format |
 //! | `P-META` | warning | the year or the agency could not be found |
 //! | `P-AMOUNT` | info | an amount's unit was assumed or converted |
+//! | `P-SPLIT` | info | digits printed run together were split into cells, the one way the table's identities allow |
+//! | `P-AMBIGUOUS` | warning | digits run together split more than one way; the candidates are listed and the cells that differ left blank |
+//! | `P-PLACED` | warning | a row printed without a label of its own was placed by its position in the template |
+//! | `P-JOINED` | warning | a row printed in two pieces (across a page) was joined |
+//! | `P-UNCERTAIN` | warning | a row read from an irregular layout breaks its own identity: it may be misread |
+//! | `P-BLANK` | warning | a table was printed with no values at all; its rows are kept with blank cells |
+//! | `P-STRAY` | info | a stray value belonging to no row (a page number inside a table) was ignored |
 
 use gongkai_domain::report::{Finding, Severity};
 
@@ -30,6 +37,20 @@ pub const FORMAT: &str = "P-FORMAT";
 pub const META: &str = "P-META";
 /// Amount unit assumed or converted.
 pub const AMOUNT: &str = "P-AMOUNT";
+/// Run-together digits split the one way the identities allow.
+pub const SPLIT: &str = "P-SPLIT";
+/// Run-together digits that split more than one way.
+pub const AMBIGUOUS: &str = "P-AMBIGUOUS";
+/// A row placed by its position in the template.
+pub const PLACED: &str = "P-PLACED";
+/// A row joined from two printed pieces.
+pub const JOINED: &str = "P-JOINED";
+/// A row from an irregular layout that breaks its own identity.
+pub const UNCERTAIN: &str = "P-UNCERTAIN";
+/// A table printed with no values.
+pub const BLANK: &str = "P-BLANK";
+/// A stray value ignored.
+pub const STRAY: &str = "P-STRAY";
 
 /// A warning finding.
 pub fn warn(rule: &str, location: impl Into<String>, message: impl Into<String>) -> Finding {

@@ -7,7 +7,8 @@
 //! headers) and the row's own words come last.
 
 use crate::normalize::key;
-use gongkai_domain::report::table2::Item;
+use gongkai_domain::report::Format;
+use gongkai_domain::report::table2::{self, Item};
 use gongkai_domain::report::table3::{ROWS, Row};
 
 /// The key used to match labels: [`key`] plus “不予以公开” → “不予公开”, so that the group
@@ -60,6 +61,16 @@ pub fn match_item(label: &str, candidates: impl Iterator<Item = Item>) -> Option
         .filter_map(|i| best_end(&k, i.keywords()).map(|e| (e, i)))
         .max_by_key(|(e, _)| *e)
         .map(|(_, i)| i)
+}
+
+/// Whether a label names a row of a standard table (a table-三 row, a table-二 item, or table
+/// 四's 总计 heading its numbers): what makes run-together text a table rather than prose.
+pub fn names_a_row(label: &str) -> bool {
+    let items = Format::ALL
+        .iter()
+        .flat_map(|f| table2::blocks(*f).iter())
+        .flat_map(|b| b.items.iter().map(|d| d.item));
+    match_row(label, all_rows()).is_some() || match_item(label, items).is_some()
 }
 
 /// Every table-三 row, for matching.

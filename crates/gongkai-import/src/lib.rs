@@ -8,10 +8,12 @@
 //! had to decide (a repaired cell, a missing one, an unknown row) is a diagnostic ([`diag`]) in
 //! the report, never a silent guess.
 
+mod align;
 pub mod audit;
 pub mod diag;
 pub mod docx;
 pub mod error;
+mod fused;
 pub mod html;
 pub mod keywords;
 pub mod layout;
@@ -19,9 +21,12 @@ pub mod normalize;
 pub mod outline;
 pub mod pdf;
 pub mod repair;
+mod split;
 pub mod stream;
 pub mod table2;
 pub mod table3;
+mod table4;
+mod version;
 pub mod xlsx;
 
 pub use error::ImportError;
@@ -146,51 +151,27 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
 
 /// Builds the report from lines of cells (the common form of every reader).
 pub fn from_lines(lines: &[Line]) -> AnnualReport {
+    let lines = &fused::split_headings(lines);
     let heads = outline::headings(lines);
     let title = outline::title(lines);
     let [r2, r3, r4] = outline::table_ranges(lines, &heads);
+    let text = |r: &std::ops::Range<usize>| -> String {
+        let t: Vec<String> = lines[r.clone()].iter().map(Line::joined).collect();
+        t.join(" ")
+    };
     let g2 = stream::groups(&lines[r2.clone()]);
-    let g3 = stream::groups(&lines[r3]);
-    let g4 = stream::groups(&lines[r4]);
-    let t2_text: Vec<String> = lines[r2].iter().map(Line::joined).collect();
+    let g3 = stream::groups(&lines[r3.clone()]);
+    let g4 = stream::groups(&lines[r4.clone()]);
     let mut report = AnnualReport::new(Format::F2021);
     report.year = title.as_ref().map(|t| t.1);
     report.agency = title.as_ref().and_then(|t| t.2.clone());
-    report.format = decide_format(
-        &t2_text.join(" "),
-        &g3,
-        report.year,
-        &mut report.diagnostics,
-    );
-    table2::read(&g2, &mut report);
-    table3::read(&g3, &mut report);
-    table3::read_t4(&g4, &mut report);
+    report.format = version::decide(&text(&r2), &g2, &g3, report.year, &mut report.diagnostics);
+    table2::read(&g2, &text(&r2), &mut report);
+    table3::read(&g3, &text(&r3), &mut report);
+    table4::read(&g4, &text(&r4), &mut report);
     report.sections = outline::sections(lines, &heads, title.as_ref().map(|t| t.0));
     meta_diagnostics(&mut report);
     report
-}
-
-fn decide_format(
-    t2: &str,
-    g3: &[stream::Group],
-    year: Option<i32>,
-    out: &mut Vec<gongkai_domain::report::Finding>,
-) -> Format {
-    if let Some(f) = table2::format_of(t2).or_else(|| table3::looks_2021(g3)) {
-        return f;
-    }
-    let f = year.map_or(Format::F2021, Format::for_year);
-    let why = if year.is_some() {
-        "按报告年度"
-    } else {
-        "无法判断，默认"
-    };
-    out.push(diag::info(
-        diag::FORMAT,
-        "format",
-        format!("表格未显示格式版本，{why}采用{f}"),
-    ));
-    f
 }
 
 fn meta_diagnostics(report: &mut AnnualReport) {

@@ -3,7 +3,7 @@
 
 use crate::layout::Line;
 use crate::normalize::{clean, key};
-use gongkai_domain::report::Section;
+use gongkai_domain::report::{Section, table2, table3, table4};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -63,18 +63,30 @@ pub fn table_ranges(lines: &[Line], h: &Headings) -> [Range<usize>; 3] {
         })
     };
     let end = lines.len();
+    // Without headings, each table is found by what only it prints (from the domain's labels).
+    let caption = table2::BLOCKS_2021[0].caption; // 第二十条第（一）项 → 第二十条
+    let t2_anchor = format!("第{}", caption.split('第').nth(1).unwrap_or_default());
+    let note = key(table3::CROSS_CHECK_NOTE); // (本列数据的勾稽关系为:… → 勾稽关系
+    let note = note.split(':').next().unwrap_or_default();
+    let t3_anchor = note
+        .split('的')
+        .nth(1)
+        .unwrap_or(note)
+        .trim_end_matches('为');
+    let t3_words = [t3_anchor, table3::APPLICANT_HEADER];
+    let t4_anchor = table4::GROUPS[0].label;
     let t2 = h
         .get(&Section::Proactive)
         .copied()
-        .or_else(|| find(0, &["第二十条"]));
+        .or_else(|| find(0, &[t2_anchor.as_str()]));
     let t3 = h
         .get(&Section::Applications)
         .copied()
-        .or_else(|| find(t2.unwrap_or(0), &["勾稽关系", "申请人情况"]));
+        .or_else(|| find(t2.unwrap_or(0), &t3_words));
     let t4 = h
         .get(&Section::Appeals)
         .copied()
-        .or_else(|| find(t3.unwrap_or(0), &["行政复议"]));
+        .or_else(|| find(t3.unwrap_or(0), &[t4_anchor]));
     let after = |s: Option<usize>, next: &[Option<usize>]| -> Range<usize> {
         let Some(s) = s else { return 0..0 };
         let e = next

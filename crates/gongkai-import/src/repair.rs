@@ -2,8 +2,9 @@
 //! 总计 = the sum of the six applicant columns (rule T3-02). A repair is only made when exactly
 //! one consistent row results; otherwise the printed values are kept and marked.
 
+use crate::diag;
 use crate::stream::Value;
-use gongkai_domain::report::Cell;
+use gongkai_domain::report::{Cell, Finding};
 use rust_decimal::Decimal;
 
 /// The result of fitting printed values to `n` cells.
@@ -13,8 +14,26 @@ pub enum Fit {
     Exact(Vec<Cell>),
     /// Repaired cells and what was done, in Chinese.
     Repaired(Vec<Cell>, String),
-    /// Could not be decided: the values in order, padded with blanks or cut; what happened.
-    Unsure(Vec<Cell>, String),
+    /// Could not be decided: the values in order, padded with blanks or cut; the diagnostic id
+    /// ([`diag::MISSING`] or [`diag::EXTRA`]) and what happened.
+    Unsure(Vec<Cell>, &'static str, String),
+}
+
+impl Fit {
+    /// The cells, recording a diagnostic at `path` for anything not printed as is.
+    pub fn settle(self, path: &str, out: &mut Vec<Finding>) -> Vec<Cell> {
+        match self {
+            Fit::Exact(c) => c,
+            Fit::Repaired(c, msg) => {
+                out.push(diag::warn(diag::REPAIR, path, msg));
+                c
+            }
+            Fit::Unsure(c, rule, msg) => {
+                out.push(diag::warn(rule, path, msg));
+                c
+            }
+        }
+    }
 }
 
 fn cells(v: &[Option<Value>]) -> Vec<Cell> {
@@ -30,7 +49,12 @@ fn consistent(row: &[Cell]) -> bool {
 
 /// Fits the printed values of a table-三 row (7 cells, the last the row total).
 pub fn fit_row7(values: &[Option<Value>]) -> Fit {
-    let printed = cells(values);
+    fit_cells7(&cells(values))
+}
+
+/// [`fit_row7`] over cells.
+pub fn fit_cells7(printed: &[Cell]) -> Fit {
+    let printed = printed.to_vec();
     match printed.len() {
         7 => Fit::Exact(printed),
         1 if printed[0] == Cell::count(0) => Fit::Repaired(
@@ -49,6 +73,20 @@ pub fn fit_row7(values: &[Option<Value>]) -> Fit {
         ),
         _ => pad(&printed, 7),
     }
+}
+
+/// Every consistent repair of a table-三 row of 1, 6 or 8 printed cells (for the caller to
+/// choose among with the identities across rows).
+pub fn repairs7(printed: &[Cell]) -> Vec<Vec<Cell>> {
+    let mut out = match printed.len() {
+        1 if printed[0] == Cell::count(0) => vec![vec![Cell::count(0); 7]],
+        6 => insertions(printed),
+        8 => merges(printed),
+        _ => Vec::new(),
+    };
+    out.retain(|c| consistent(c));
+    out.dedup();
+    out
 }
 
 fn unique(candidates: Vec<Vec<Cell>>, printed: &[Cell], what: &str) -> Fit {
@@ -109,16 +147,17 @@ fn merges(p: &[Cell]) -> Vec<Vec<Cell>> {
 /// The printed cells in order, padded with blanks or cut to `n`.
 pub fn pad(printed: &[Cell], n: usize) -> Fit {
     let mut row: Vec<Cell> = printed.iter().take(n).cloned().collect();
-    let msg = if printed.len() < n {
-        format!(
+    row.resize(n, Cell::Blank);
+    if printed.len() < n {
+        let msg = format!(
             "本行只有{}格，应为{n}格；已按顺序填入，其余留空",
             printed.len()
-        )
+        );
+        Fit::Unsure(row, diag::MISSING, msg)
     } else {
-        format!("本行有{}格，应为{n}格；已取前{n}格", printed.len())
-    };
-    row.resize(n, Cell::Blank);
-    Fit::Unsure(row, msg)
+        let msg = format!("本行有{}格，应为{n}格；已取前{n}格", printed.len());
+        Fit::Unsure(row, diag::EXTRA, msg)
+    }
 }
 
 /// Fits values to `n` cells with no identity to check (tables 二 and 四).

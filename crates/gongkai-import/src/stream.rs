@@ -5,6 +5,7 @@
 //! per line, or a PDF line whose label wrapped above it, it becomes “label, values”.
 
 use crate::diag;
+use crate::fused::{self, Bit};
 use crate::layout::{Line, Piece, piece};
 use gongkai_domain::report::{AnnualReport, Cell, ExtraRow, TableId};
 
@@ -24,6 +25,9 @@ pub struct Group {
     pub label: String,
     /// The last label fragment alone (the row's own label in most layouts).
     pub last: String,
+    /// Whether `last` was printed on the line of the first value (the row's own label cell),
+    /// rather than on lines before it (a label that may have drifted from its numbers).
+    pub inline: bool,
     /// The cells.
     pub cells: Vec<Option<Value>>,
 }
@@ -47,45 +51,94 @@ impl Group {
     }
 }
 
+/// Builds groups line by line; `line` is the index of the line being read.
+#[derive(Default)]
+struct Builder {
+    out: Vec<Group>,
+    cur: Group,
+    label_line: Option<usize>,
+    /// How many cells the previous non-empty line had.
+    prev_cells: usize,
+}
+
+impl Builder {
+    fn close(&mut self) {
+        if !self.cur.cells.is_empty() {
+            self.out.push(std::mem::take(&mut self.cur));
+            self.label_line = None;
+        }
+    }
+
+    fn text(&mut self, t: String, line: usize) {
+        self.close();
+        if !self.cur.label.is_empty() {
+            self.cur.label.push(' ');
+        }
+        self.cur.label.push_str(&t);
+        self.cur.last = t;
+        self.label_line = Some(line);
+    }
+
+    fn value(&mut self, v: Option<Value>, line: usize) {
+        if self.cur.cells.is_empty() {
+            self.cur.inline = self.label_line == Some(line);
+        }
+        self.cur.cells.push(v);
+    }
+}
+
 /// Groups the pieces of `lines` into label/value runs.
 pub fn groups(lines: &[Line]) -> Vec<Group> {
-    let mut out = Vec::new();
-    let mut cur = Group::default();
-    for line in lines {
+    let mut b = Builder::default();
+    for (i, line) in lines.iter().enumerate() {
+        let pieces: Vec<Piece> = line.cells.iter().map(|c| piece(c)).collect();
+        let texts = pieces
+            .iter()
+            .filter(|p| matches!(p, Piece::Text(_)))
+            .count();
+        let values = pieces
+            .iter()
+            .filter(|p| matches!(p, Piece::Value(..)))
+            .count();
         // In row layouts a line with a label starts a new row: its leading blanks belong to it.
-        let labelled = line.cells.len() > 1
-            && line
-                .cells
-                .iter()
-                .any(|c| matches!(piece(c), Piece::Text(_)));
-        if labelled && !cur.cells.is_empty() {
-            out.push(std::mem::take(&mut cur));
+        // A line of values alone (two or more) is a row too: one printed without its label.
+        // A lone value after a row of cells is not that row's (a page number at a page break).
+        let lone = line.cells.len() == 1 && values == 1 && b.prev_cells > 1;
+        if line.cells.len() > 1 && (texts > 0 || values > 1) || lone {
+            b.close();
         }
-        for raw in &line.cells {
-            match piece(raw) {
-                Piece::Text(t) => {
-                    if !cur.cells.is_empty() {
-                        out.push(std::mem::take(&mut cur));
+        if !line.is_empty() {
+            b.prev_cells = line.cells.len();
+        }
+        for (raw, p) in line.cells.iter().zip(pieces) {
+            match p {
+                Piece::Text(t) => match fused::split(&t) {
+                    Some(bits) => {
+                        for bit in bits {
+                            match bit {
+                                Bit::Label(l) => b.text(l, i),
+                                Bit::Digits(d) => b.value(digits(d), i),
+                            }
+                        }
                     }
-                    if !cur.label.is_empty() {
-                        cur.label.push(' ');
-                    }
-                    cur.label.push_str(&t);
-                    cur.last = t;
-                }
-                Piece::Value(cell, raw) => cur.cells.push(Some(Value { cell, raw })),
+                    None => b.text(t, i),
+                },
+                Piece::Value(cell, raw) => b.value(Some(Value { cell, raw }), i),
                 Piece::Blank => {
                     if line.cells.len() > 1 || !raw.is_empty() {
-                        cur.cells.push(None);
+                        b.value(None, i);
                     }
                 }
             }
         }
     }
-    if !cur.cells.is_empty() {
-        out.push(cur);
-    }
-    out
+    b.close();
+    b.out
+}
+
+/// A digit run as a value.
+fn digits(d: String) -> Option<Value> {
+    crate::layout::value(&d).map(|cell| Value { cell, raw: d })
 }
 
 /// Keeps a group that matched no standard row as an extra row of `table`, with a P-LABEL

@@ -147,6 +147,20 @@ impl AnnualReport {
             .unwrap_or(&BLANK)
     }
 
+    /// Whether this 2021-format report prints （六）其他处理 as one row: it has `other` and none
+    /// of the three sub-rows (`REPORT_JSON.md` §1).
+    pub fn other_merged(&self) -> bool {
+        self.format == Format::F2021
+            && self.table3.contains_key(&table3::Row::Other)
+            && !self.table3.keys().any(|r| r.is_other_part())
+    }
+
+    /// The table-三 rows this report is judged by, in printed order (see
+    /// [`table3::Row::printed`]).
+    pub fn t3_rows(&self) -> Vec<table3::Row> {
+        table3::Row::printed(self.format, self.other_merged()).collect()
+    }
+
     /// The narrative of `section`, or an empty string.
     pub fn section(&self, section: Section) -> &str {
         self.sections.get(&section).map_or("", String::as_str)

@@ -333,6 +333,30 @@ impl Row {
     pub fn results(format: Format) -> impl Iterator<Item = Row> {
         Row::of(format).filter(|r| r.def().role == RowRole::Result)
     }
+
+    /// The rows of a report as printed: those of `format`, except that a 2021-format report
+    /// that prints （六）其他处理 as one row (`other_merged`) has [`Row::Other`] in place of its
+    /// three sub-rows (`REPORT_JSON.md` §1 allows it; rule S-01 warns).
+    pub fn printed(format: Format, other_merged: bool) -> impl Iterator<Item = Row> {
+        let merged = other_merged && format == Format::F2021;
+        ROWS.iter()
+            .filter(move |d| {
+                if merged {
+                    d.row == Row::Other || (d.formats.contains(format) && !d.row.is_other_part())
+                } else {
+                    d.formats.contains(format)
+                }
+            })
+            .map(|d| d.row)
+    }
+
+    /// Whether the row is one of the three 2021 sub-rows of （六）其他处理.
+    pub fn is_other_part(self) -> bool {
+        matches!(
+            self,
+            Row::OtherNoCorrection | Row::OtherFeeUnpaid | Row::OtherMisc
+        )
+    }
 }
 
 #[cfg(test)]
@@ -355,6 +379,15 @@ mod tests {
         assert_eq!(Row::of(Format::F2021).count(), 25);
         assert_eq!(Row::results(Format::F2019).count(), 19);
         assert_eq!(Row::results(Format::F2021).count(), 21);
+    }
+
+    #[test]
+    fn a_merged_other_row_replaces_the_three_2021_sub_rows() {
+        let rows: Vec<Row> = Row::printed(Format::F2021, true).collect();
+        assert_eq!(rows.len(), 23);
+        assert!(rows.contains(&Row::Other) && !rows.iter().any(|r| r.is_other_part()));
+        assert_eq!(Row::printed(Format::F2021, false).count(), 25);
+        assert_eq!(Row::printed(Format::F2019, true).count(), 23);
     }
 
     #[test]

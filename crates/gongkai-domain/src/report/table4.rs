@@ -38,6 +38,9 @@ pub struct GroupDef {
     pub label: &'static str,
     /// The spanning header above it (行政诉讼), if any.
     pub parent: Option<&'static str>,
+    /// How the group is recognised in published text, for the importer (any one word; the one
+    /// that ends latest in a label wins, so “复议后起诉” is not read as “复议”).
+    pub keywords: &'static [&'static str],
 }
 
 /// The header over both litigation groups.
@@ -50,18 +53,21 @@ pub const GROUPS: [GroupDef; 3] = [
         key: "admin_review",
         label: "行政复议",
         parent: None,
+        keywords: &["复议"],
     },
     GroupDef {
         group: Group::LitigationDirect,
         key: "litigation_direct",
         label: "未经复议直接起诉",
         parent: Some(LITIGATION_HEADER),
+        keywords: &["直接起诉", "未经复议"],
     },
     GroupDef {
         group: Group::LitigationAfterReview,
         key: "litigation_after_review",
         label: "复议后起诉",
         parent: Some(LITIGATION_HEADER),
+        keywords: &["复议后"],
     },
 ];
 

@@ -122,6 +122,32 @@ fn hongze_2024_pdf_matches_golden() {
     );
 }
 
+/// Real sample, cells run together on one line (2019 format; table 二 mostly ambiguous).
+#[test]
+fn pingtan_2019_cells_run_together_matches_golden() {
+    assert_matches_golden(
+        &shared().join("samples/pingtan-2019.txt"),
+        "pingtan-2019.json",
+    );
+}
+
+/// Real sample, Markdown with one pipe table per group, placeholder headers, rows under a
+/// wrong header.
+#[test]
+fn shuyang_2025_markdown_split_per_group_matches_golden() {
+    assert_matches_golden(
+        &shared().join("samples/shuyang-2025.txt"),
+        "shuyang-2025.json",
+    );
+}
+
+/// Real sample, Markdown from a PDF: rows broken across pages, labels apart from their values,
+/// orphan value rows, a page number inside table 三.
+#[test]
+fn kewei_2024_markdown_from_pdf_matches_golden() {
+    assert_matches_golden(&shared().join("samples/kewei-2024.md"), "kewei-2024.json");
+}
+
 #[test]
 #[ignore = "debugging aid: DUMP=path prints the parse"]
 fn dump() {

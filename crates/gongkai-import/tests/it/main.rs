@@ -8,6 +8,7 @@
 mod audit;
 mod formats;
 mod golden;
+mod layouts;
 mod ministry;
 mod robust;
 mod round_trip;

@@ -10,10 +10,10 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// A small deterministic generator (no dependency needed for a fixed corpus).
-struct Lcg(u64);
+pub struct Lcg(pub u64);
 
 impl Lcg {
-    fn next(&mut self, n: u64) -> u64 {
+    pub fn next(&mut self, n: u64) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)

@@ -187,6 +187,7 @@ fn syntax_hint(e: &serde_json::Error) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::table2::{Col, Item};
     use crate::report::table3::Row;
 
     fn minimal(extra: &str) -> String {
@@ -212,7 +213,7 @@ mod tests {
     #[test]
     fn errors_name_the_field_and_what_was_expected() {
         let text = minimal(
-            r#","table3":{"new_received":[1,2,3],"other":[0,0,0,0,0,0,0]},"table4":{"admin_review":[true,0,0,0,0]}"#,
+            r#","table3":{"new_received":[1,2,3],"declined":[0,0,0,0,0,0,0]},"table4":{"admin_review":[true,0,0,0,0]}"#,
         );
         let err = AnnualReport::from_json_str(&text).unwrap_err();
         let msg = err.to_string();
@@ -221,13 +222,28 @@ mod tests {
             "{msg}"
         );
         assert!(
-            msg.contains("字段 table3.other：2021年版表三没有这一行"),
+            msg.contains("字段 table3.declined：2021年版表三没有这一行"),
             "{msg}"
         );
         assert!(
             msg.contains("字段 table4.admin_review[0]：单元格应为数字"),
             "{msg}"
         );
+    }
+
+    #[test]
+    fn amount_text_is_any_string_and_a_merged_other_row_is_a_2021_row() {
+        let text = r#","table2":{"procurement":{"projects":3,"amount_wan":4166.18,"amount_text":"4166.18"}}"#;
+        let doc = minimal(text).replace("\"2021\"", "\"2019\"");
+        let r = AnnualReport::from_json_str(&doc).unwrap();
+        let text_col = r.t2(Item::Procurement, Col::AmountText);
+        assert_eq!(text_col, &Cell::Token("4166.18".into()));
+        let merged = minimal(r#","table3":{"other":[1,0,0,0,0,0,1]}"#);
+        let r = AnnualReport::from_json_str(&merged).unwrap();
+        assert!(r.other_merged());
+        let both = minimal(r#","table3":{"other":[1,0,0,0,0,0,1],"other_misc":[1,0,0,0,0,0,1]}"#);
+        let err = AnnualReport::from_json_str(&both).unwrap_err().to_string();
+        assert!(err.contains("不能同时出现"), "{err}");
     }
 
     #[test]

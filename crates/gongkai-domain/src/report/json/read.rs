@@ -2,7 +2,7 @@
 //! field path and a Chinese message (see the parent module).
 
 use super::JsonProblem;
-use crate::report::table2::{self, Item};
+use crate::report::table2::{self, ColKind, Item};
 use crate::report::table3::Row;
 use crate::report::table4::Group;
 use crate::report::{
@@ -210,6 +210,10 @@ impl Reader {
             for (ckey, cv) in cols {
                 let cpath = format!("{path}.{ckey}");
                 match table2::all_cols(block).find(|c| c.key == ckey) {
+                    // `amount_text` is the amount as printed: any string, “4166.18” too.
+                    Some(c) if c.kind == ColKind::Text && cv.is_string() => {
+                        cells.insert(c.col, Cell::Token(cv.as_str().unwrap_or("").to_owned()));
+                    }
                     Some(c) => {
                         cells.insert(c.col, self.cell(&cpath, cv));
                     }
@@ -234,7 +238,9 @@ impl Reader {
         };
         for (key, cells) in obj {
             let path = format!("table3.{key}");
-            match Row::from_key(key).filter(|r| r.def().formats.contains(format)) {
+            // A 2021-format report may print （六） as one row (`REPORT_JSON.md` §1).
+            let merged_ok = |r: &Row| *r == Row::Other && format == Format::F2021;
+            match Row::from_key(key).filter(|r| r.def().formats.contains(format) || merged_ok(r)) {
                 Some(row) => {
                     if let Some(cells) = self.cells::<7>(&path, cells) {
                         out.insert(row, cells);
@@ -248,6 +254,12 @@ impl Reader {
                     );
                 }
             }
+        }
+        if out.contains_key(&Row::Other) && out.keys().any(|r| r.is_other_part()) {
+            self.fail(
+                "table3.other",
+                "（六）其他处理要么印为一行（other），要么分为三行（other_no_correction、other_fee_unpaid、other_misc），不能同时出现",
+            );
         }
         out
     }

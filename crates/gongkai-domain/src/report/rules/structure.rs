@@ -33,7 +33,26 @@ fn format_matches_year(r: &AnnualReport, out: &mut Vec<Finding>) {
     }
 }
 
+/// S-01 (warning): a 2021-format report that prints （六） as one row merges three rows the
+/// format keeps apart; its identities are judged with the merged row.
+fn merged_other(r: &AnnualReport, out: &mut Vec<Finding>) {
+    if !r.other_merged() {
+        return;
+    }
+    let parts: Vec<String> = Row::of(r.format)
+        .filter(|row| row.is_other_part())
+        .map(|row| format!("“{}”", row.def().full_label()))
+        .collect();
+    let msg = format!(
+        "{}把“（六）其他处理”印为一行，2021年版应分列的{}三行被合并，无法分别核对",
+        TableId::Table3.name(),
+        parts.join("、")
+    );
+    out.push(Finding::new("S-01", Severity::Warning, "table3.other", msg));
+}
+
 fn missing(r: &AnnualReport, out: &mut Vec<Finding>) {
+    merged_other(r, out);
     let f = r.format;
     let t2_missing: Vec<_> = table2::blocks(f)
         .iter()
@@ -41,7 +60,9 @@ fn missing(r: &AnnualReport, out: &mut Vec<Finding>) {
         .filter(|d| !r.table2.contains_key(&d.item))
         .map(|d| (format!("table2.{}", d.key), d.label.to_owned()))
         .collect();
-    let t3_missing: Vec<_> = Row::of(f)
+    let t3_missing: Vec<_> = r
+        .t3_rows()
+        .into_iter()
         .filter(|row| !r.table3.contains_key(row))
         .map(|row| (format!("table3.{}", row.def().key), row.def().full_label()))
         .collect();
@@ -92,7 +113,11 @@ fn standard_cells(r: &AnnualReport) -> Vec<(String, String, &Cell, ColKind)> {
             }
         }
     }
-    for row in Row::of(r.format).filter(|row| r.table3.contains_key(row)) {
+    for row in r
+        .t3_rows()
+        .into_iter()
+        .filter(|row| r.table3.contains_key(row))
+    {
         for col in COLUMNS.iter().map(|c| c.column) {
             cells.push((
                 paths::t3(row, col),

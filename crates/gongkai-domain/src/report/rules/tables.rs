@@ -3,7 +3,7 @@
 use super::equation::{Identity, Term};
 use super::paths;
 use super::structure::columns;
-use crate::report::table3::{Applicant, Row};
+use crate::report::table3::{Applicant, Row, RowRole};
 use crate::report::table4::{Group, Outcome};
 use crate::report::{AnnualReport, Finding};
 
@@ -31,7 +31,11 @@ pub fn t3_01(r: &AnnualReport, out: &mut Vec<Finding>) {
 
 /// T3-02: per row, the 总计 column = the sum of the six applicant columns.
 pub fn t3_02(r: &AnnualReport, out: &mut Vec<Finding>) {
-    for row in Row::of(r.format).filter(|row| r.table3.contains_key(row)) {
+    for row in r
+        .t3_rows()
+        .into_iter()
+        .filter(|row| r.table3.contains_key(row))
+    {
         let parts = Applicant::PARTS
             .iter()
             .map(|c| Term::new(r.t3(row, *c), paths::t3(row, *c), c.describe()));
@@ -63,7 +67,12 @@ pub fn t3_03(r: &AnnualReport, out: &mut Vec<Finding>) {
             subject: col.describe(),
             sides: ("（七）总计", "各项办理结果之和"),
             lhs: vec![t3(r, Row::Total, col)],
-            rhs: Row::results(r.format).map(|row| t3(r, row, col)).collect(),
+            rhs: r
+                .t3_rows()
+                .into_iter()
+                .filter(|row| row.def().role == RowRole::Result)
+                .map(|row| t3(r, row, col))
+                .collect(),
         };
         out.extend(id.finding());
     }
