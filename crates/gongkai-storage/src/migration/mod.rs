@@ -10,6 +10,7 @@ mod m0001_create_platform_tables;
 mod m0002_harden_platform;
 mod m0003_create_cases;
 mod m0004_link_proceedings;
+mod m0005_read_indexes;
 
 /// The migration set of the platform.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_harden_platform::Migration),
             Box::new(m0003_create_cases::Migration),
             Box::new(m0004_link_proceedings::Migration),
+            Box::new(m0005_read_indexes::Migration),
         ]
     }
 }
