@@ -13,7 +13,7 @@ use gongkai_domain::agency::Profile;
 use gongkai_domain::appeal::{
     AppealCommand, AppealRegistration, DecisionType, Procedure, ProceedingKind,
 };
-use gongkai_domain::applicant::ApplicationForm;
+use gongkai_domain::applicant::{ApplicationForm, CreditCode, IdNumber};
 use gongkai_domain::application::routing::RoutingCommand;
 use gongkai_domain::application::{Channel, Receipt};
 use gongkai_domain::calendar::WorkCalendar;
@@ -461,7 +461,7 @@ const ACCOUNTS: &[(&str, &str, Role, &str)] = &[
 pub async fn fill(
     store: Arc<dyn Store>,
     config: &WebConfig,
-    calendar: Arc<WorkCalendar>,
+    calendar: &WorkCalendar,
     today: NaiveDate,
 ) -> Result<Demo, WebError> {
     let system = Actor::system();
@@ -517,16 +517,22 @@ pub async fn fill(
     // Oldest first, so 登记编号 follow the order of receipt.
     let mut scripts: Vec<&Script> = SCRIPTS.iter().collect();
     scripts.sort_by_key(|s| std::cmp::Reverse(s.ago));
+    let world = World {
+        store: &store,
+        config,
+        cal: calendar,
+        today,
+    };
     let mut played = Vec::new();
     for s in &scripts {
         let agency = store.agency_by_code(s.agency).await?;
         let me = if s.agency == "JYJ" { &jyj } else { &clerk };
-        let (id, last) = play(&store, config, &calendar, today, &agency, s, me, &head).await?;
+        let (id, last) = play(&world, &agency, s, me, &head).await?;
         played.push((s.title, id, last));
     }
     for a in APPEALS {
         if let Some((_, id, last)) = played.iter().find(|(t, _, _)| *t == a.case) {
-            appeal(&store, config, &calendar, today, a, *id, *last, &clerk).await?;
+            appeal(&world, a, *id, *last, &clerk).await?;
         }
     }
     Ok(Demo {
@@ -570,18 +576,23 @@ fn profile(a: &Agency) -> Profile {
     }
 }
 
-/// The platform as it was on `day`.
-fn state_on(
-    store: &Arc<dyn Store>,
-    config: &WebConfig,
-    cal: &Arc<WorkCalendar>,
-    day: NaiveDate,
-) -> AppState {
-    let mut c = config.clone();
-    c.today = Some(day);
-    let state = AppState::new(store.clone(), c);
-    state.set_calendar((**cal).clone());
-    state
+/// The platform the demo plays on, its calendar and the demo's “today”.
+struct World<'a> {
+    store: &'a Arc<dyn Store>,
+    config: &'a WebConfig,
+    cal: &'a WorkCalendar,
+    today: NaiveDate,
+}
+
+impl World<'_> {
+    /// The platform as it was on `day`.
+    fn on(&self, day: NaiveDate) -> AppState {
+        let mut c = self.config.clone();
+        c.today = Some(day);
+        let state = AppState::new(self.store.clone(), c);
+        state.set_calendar(self.cal.clone());
+        state
+    }
 }
 
 fn is_workday(cal: &WorkCalendar, d: NaiveDate) -> bool {
@@ -616,22 +627,15 @@ fn workdays_after(cal: &WorkCalendar, from: NaiveDate, n: u32) -> NaiveDate {
 }
 
 /// Registers one 复议/诉讼 over application `id` and plays its steps up to today.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the demo's context, passed once per appeal"
-)]
 async fn appeal(
-    store: &Arc<dyn Store>,
-    config: &WebConfig,
-    cal: &Arc<WorkCalendar>,
-    today: NaiveDate,
+    w: &World<'_>,
     a: &Appeal,
     id: i64,
     last: NaiveDate,
     me: &User,
 ) -> Result<(), WebError> {
-    let filed = workdays_after(cal, last, a.filed);
-    if filed > today {
+    let filed = workdays_after(w.cal, last, a.filed);
+    if filed > w.today {
         return Ok(());
     }
     let reg = AppealRegistration {
@@ -644,13 +648,13 @@ async fn appeal(
         applications: vec![id],
         prior_review: None,
     };
-    let mut p = proceedings::register(&state_on(store, config, cal, filed), me, reg, None).await?;
+    let mut p = proceedings::register(&w.on(filed), me, reg, None).await?;
     let mut steps = vec![(a.copy, None)];
     steps.extend(a.answer.map(|n| (n, None)));
     steps.extend(a.decided.map(|(n, d)| (n, Some(d))));
     for (i, (after, decision)) in steps.into_iter().enumerate() {
-        let on = workdays_after(cal, filed, after);
-        if on > today {
+        let on = workdays_after(w.cal, filed, after);
+        if on > w.today {
             break;
         }
         let cmd = match (i, decision) {
@@ -658,29 +662,22 @@ async fn appeal(
             (0, None) => AppealCommand::ReceiveCopy { on },
             _ => AppealCommand::Answer { on },
         };
-        let state = state_on(store, config, cal, on);
+        let state = w.on(on);
         p = proceedings::run(&state, me, &p, p.version, cmd).await?;
     }
     Ok(())
 }
 
 /// Files one application and plays its steps; returns its id and the day of its last step.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the demo's context, passed once per script"
-)]
 async fn play(
-    store: &Arc<dyn Store>,
-    config: &WebConfig,
-    cal: &Arc<WorkCalendar>,
-    today: NaiveDate,
+    w: &World<'_>,
     agency: &Agency,
     s: &Script,
     me: &User,
     head: &User,
 ) -> Result<(i64, NaiveDate), WebError> {
-    let received = workdays_before(cal, today, s.ago);
-    let state = state_on(store, config, cal, received);
+    let received = workdays_before(w.cal, w.today, s.ago);
+    let state = w.on(received);
     let submission = form(s)
         .parse(received)
         .map_err(|e| WebError::BadInput(format!("示例申请 {}：{e:?}", s.title)))?;
@@ -709,11 +706,11 @@ async fn play(
     }
     let mut last = received;
     for (at, fields) in s.steps {
-        let on = workdays_after(cal, received, *at).min(today);
-        let state = state_on(store, config, cal, on);
+        let on = workdays_after(w.cal, received, *at).min(w.today);
+        let state = w.on(on);
         let mut f = StepForm::default();
         for (k, v) in *fields {
-            set(&mut f, k, &value(cal, on, v));
+            set(&mut f, k, &value(w.cal, on, v));
         }
         f.on = on.to_string();
         f.version = app.version;
@@ -792,7 +789,7 @@ fn form(s: &Script) -> ApplicationForm {
     f
 }
 
-/// A 居民身份证号码 with its check character (GB 11643): born 1980–1999 in 示例市 (3609xx).
+/// A 居民身份证号码 with its check character: born 1980–1999 in 示例市 (3609xx).
 fn id_number(n: u32) -> String {
     let body = format!(
         "360902{}{:02}{:02}{:03}",
@@ -801,36 +798,21 @@ fn id_number(n: u32) -> String {
         1 + n % 28,
         100 + n
     );
-    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = body
-        .chars()
-        .zip(W)
-        .map(|(c, w)| c.to_digit(10).unwrap_or(0) * w)
-        .sum();
-    let check = b"10X98765432"[(sum % 11) as usize] as char;
+    let check = IdNumber::check_character(&body).unwrap_or('0');
     format!("{body}{check}")
 }
 
-/// A 统一社会信用代码 with its check character (GB 32100): a company registered in 示例市.
+/// A 统一社会信用代码 with its check character: a company registered in 示例市.
 fn credit_code(n: u32) -> String {
-    const CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    const W: [usize; 17] = [
-        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-    ];
     let body = format!("91360902MA{:07}", 3_500_000 + n);
-    let sum: usize = body
-        .chars()
-        .zip(W)
-        .map(|(c, w)| CHARS.find(c).unwrap_or(0) * w)
-        .sum();
-    let check = CHARS.as_bytes()[(31 - sum % 31) % 31] as char;
+    let check = CreditCode::check_character(&body).unwrap_or('0');
     format!("{body}{check}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gongkai_domain::applicant::{CreditCode, IdNumber, IdType};
+    use gongkai_domain::applicant::IdType;
 
     #[test]
     fn generated_identities_pass_the_checks_the_form_makes() {

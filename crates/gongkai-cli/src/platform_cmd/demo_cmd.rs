@@ -35,10 +35,9 @@ pub async fn run(cfg: Settings) -> anyhow::Result<Outcome> {
     let (calendar, _) = gongkai_web::calendar::load(store.as_ref())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let demo =
-        gongkai_web::demo::fill(store.clone(), &config, std::sync::Arc::new(calendar), today)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let demo = gongkai_web::demo::fill(store.clone(), &config, &calendar, today)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     store
         .checkpoint_all()
         .await

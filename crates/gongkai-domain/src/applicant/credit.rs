@@ -17,6 +17,12 @@ const WEIGHTS: [u32; 17] = [
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
 ];
 
+/// The value of the check character for the values of positions 1–17.
+fn check_value(values: &[u32]) -> u32 {
+    let sum: u32 = values.iter().zip(WEIGHTS).map(|(v, w)| v * w).sum();
+    (31 - sum % 31) % 31
+}
+
 /// A 登记管理部门 and its 机构类别 codes.
 struct Authority {
     code: u8,
@@ -161,11 +167,20 @@ impl CreditCode {
         }
         let code: String = v.into_iter().collect();
         check_parts(&code)?;
-        let sum: u32 = values[..17].iter().zip(WEIGHTS).map(|(v, w)| v * w).sum();
-        if (31 - sum % 31) % 31 != values[17] {
+        if check_value(&values[..17]) != values[17] {
             return Err(CreditCodeError::Checksum);
         }
         Ok(CreditCode(code))
+    }
+
+    /// The check character (GB 32100-2015 §5.2) of the first 17 characters of a code, `None`
+    /// if one of them is not in the code's character set. For making codes (test data, the demo).
+    pub fn check_character(first17: &str) -> Option<char> {
+        let values: Vec<u32> = first17
+            .chars()
+            .map(|c| CHARSET.find(c).map(|v| v as u32))
+            .collect::<Option<_>>()?;
+        (values.len() == 17).then(|| CHARSET.as_bytes()[check_value(&values) as usize] as char)
     }
 
     /// The code.
@@ -214,4 +229,17 @@ fn check_parts(code: &str) -> Result<(), CreditCodeError> {
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_check_character_is_the_one_parse_accepts() {
+        assert_eq!(CreditCode::check_character("91350100M000100Y4"), Some('3'));
+        assert!(CreditCode::parse("91350100M000100Y43").is_ok());
+        assert_eq!(CreditCode::check_character("91350100M000100YI"), None);
+        assert_eq!(CreditCode::check_character("91350100M000100Y"), None);
+    }
 }

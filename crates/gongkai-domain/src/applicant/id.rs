@@ -164,6 +164,13 @@ impl IdNumber {
         Ok(IdNumber { id_type, value })
     }
 
+    /// The check character (GB 11643-1999 §5.2) of the first 17 digits of a 居民身份证号码,
+    /// `None` unless they are 17 ASCII digits. For making numbers (test data, the demo).
+    pub fn check_character(first17: &str) -> Option<char> {
+        let b = first17.as_bytes();
+        (b.len() == 17 && b.iter().all(u8::is_ascii_digit)).then(|| char::from(mod11_2(b)))
+    }
+
     /// The kind of document.
     pub fn id_type(&self) -> IdType {
         self.id_type
@@ -332,6 +339,8 @@ mod tests {
     #[test]
     fn the_check_character_follows_gb_11643() {
         assert_eq!(mod11_2(b"11010519491231002"), b'X');
+        assert_eq!(IdNumber::check_character("11010519491231002"), Some('X'));
+        assert_eq!(IdNumber::check_character("1101051949123100"), None);
         assert_eq!(mod11_2(b"44052418800101001"), b'4');
     }
 
