@@ -222,6 +222,24 @@ pub(crate) fn json<T: serde::Serialize>(v: &T) -> Option<String> {
     serde_json::to_string(v).ok()
 }
 
+/// The events of one subject (`application`, `appeal`, `document`) of `agency`, oldest first.
+pub(crate) async fn events_of(
+    db: &sea_orm::DatabaseConnection,
+    agency: AgencyId,
+    subject: &str,
+    id: i64,
+) -> StoreResult<Vec<AuditEntry>> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let rows = audit_events::Entity::find()
+        .filter(audit_events::Column::AgencyId.eq(agency.0))
+        .filter(audit_events::Column::Subject.eq(subject))
+        .filter(audit_events::Column::SubjectId.eq(id.to_string()))
+        .order_by_asc(audit_events::Column::Seq)
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(entry).collect())
+}
+
 pub(crate) fn entry(m: audit_events::Model) -> AuditEntry {
     AuditEntry {
         agency_id: AgencyId(m.agency_id),

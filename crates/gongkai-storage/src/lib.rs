@@ -1,7 +1,7 @@
 //! gongkai's storage: the only crate that talks to the database.
 //!
 //! One [`Store`] trait (joined from [`AgencyStore`], [`AccountStore`], [`TokenStore`],
-//! [`SessionRecords`], [`LoginThrottle`], [`AuditStore`], [`CaseStore`], [`ProceedingStore`] and
+//! [`SessionRecords`], [`LoginThrottle`], [`AuditStore`], [`CaseStore`], [`ProceedingStore`], [`DocumentStore`] and
 //! the others) over SQLite (the default: a WAL file under the data folder) and PostgreSQL
 //! (multi-agency deployments behind several app instances). Every query is written once through
 //! sea-orm and runs on both; [`open`] picks the backend from the URL and
@@ -25,6 +25,7 @@ pub mod calendars;
 pub mod cases;
 #[cfg(any(test, feature = "testing"))]
 pub mod conformance;
+pub mod documents;
 mod entity;
 mod migration;
 mod model;
@@ -42,6 +43,7 @@ mod verify;
 
 pub use calendars::{CalendarFile, CalendarStore};
 pub use cases::CaseStore;
+pub use documents::DocumentStore;
 pub use gongkai_domain::account::{Role, UserId, Username};
 pub use gongkai_domain::agency::{AgencyCode, AgencyId, AgencyLevel};
 pub use gongkai_domain::audit::AuditEvent;
@@ -245,6 +247,7 @@ pub trait Store:
     + AuditStore
     + CaseStore
     + ProceedingStore
+    + DocumentStore
     + CalendarStore
     + ProfileStore
     + NotificationStore

@@ -14,6 +14,7 @@ mod cases;
 mod client;
 mod csrf;
 pub mod demo;
+pub mod documents;
 mod error;
 mod extract;
 mod headers;

@@ -55,7 +55,7 @@ pub(crate) async fn next_in(
     value.ok_or(StoreError::NotFound { what: "编号" })
 }
 
-async fn put_blob(txn: &DatabaseTransaction, bytes: &[u8]) -> StoreResult<String> {
+pub(crate) async fn put_blob(txn: &DatabaseTransaction, bytes: &[u8]) -> StoreResult<String> {
     let sha = crate::seal::hex(&Sha256::digest(bytes));
     let row = blobs::ActiveModel {
         sha256: Set(sha.clone()),
@@ -173,11 +173,17 @@ pub(crate) async fn one_attachment(
         .one(&store.db)
         .await?
         .ok_or(StoreError::NotFound { what: "附件" })?;
-    let blob = blobs::Entity::find_by_id(row.sha256.clone())
+    let bytes = blob_bytes(store, &row.sha256).await?;
+    Ok((to_attachment(row)?, bytes))
+}
+
+/// The content of the blob `sha256` (every file row names one that exists).
+pub(crate) async fn blob_bytes(store: &SeaStore, sha256: &str) -> StoreResult<Vec<u8>> {
+    let blob = blobs::Entity::find_by_id(sha256.to_owned())
         .one(&store.db)
         .await?
         .ok_or_else(|| corrupt("附件内容"))?;
-    Ok((to_attachment(row)?, blob.bytes))
+    Ok(blob.bytes)
 }
 
 pub(crate) async fn list_letters(

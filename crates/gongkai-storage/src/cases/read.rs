@@ -8,7 +8,7 @@ use super::{
 };
 use crate::agencies::{corrupt, scope_ids};
 use crate::audit;
-use crate::entity::{applications as apps, audit_events};
+use crate::entity::applications as apps;
 use crate::{AgencyId, AuditEntry, Scope, SeaStore, StoreError, StoreResult};
 use async_trait::async_trait;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, Query};
@@ -266,14 +266,7 @@ impl CaseStore for SeaStore {
     }
 
     async fn case_events(&self, agency: AgencyId, id: i64) -> StoreResult<Vec<AuditEntry>> {
-        let rows = audit_events::Entity::find()
-            .filter(audit_events::Column::AgencyId.eq(agency.0))
-            .filter(audit_events::Column::Subject.eq("application"))
-            .filter(audit_events::Column::SubjectId.eq(id.to_string()))
-            .order_by_asc(audit_events::Column::Seq)
-            .all(&self.db)
-            .await?;
-        Ok(rows.into_iter().map(audit::entry).collect())
+        audit::events_of(&self.db, agency, "application", id).await
     }
 
     async fn attachments(&self, agency: AgencyId, id: i64) -> StoreResult<Vec<Attachment>> {

@@ -9,6 +9,7 @@ use chrono::{Duration, Utc};
 
 mod audit;
 pub mod cases;
+pub mod documents;
 mod notifications;
 pub mod proceedings;
 mod security;
@@ -19,6 +20,13 @@ pub use cases::{
     applications_are_numbered_per_year_and_logged,
     attachments_letters_and_serials_are_kept_per_agency,
     the_list_filters_and_counts_give_the_domains_table_three,
+};
+pub use documents::{
+    a_document_step_is_saved_with_its_events_and_a_stale_one_refused,
+    a_row_marked_public_by_hand_is_still_not_shown,
+    documents_are_numbered_per_agency_and_year_and_logged,
+    only_reviewed_and_approved_versions_are_public,
+    public_filters_and_the_change_log_follow_the_registry, the_registry_stays_inside_its_agency,
 };
 pub use notifications::*;
 pub use proceedings::{

@@ -7,7 +7,7 @@ use super::{
 use crate::agencies::{corrupt, scope_ids};
 use crate::audit;
 use crate::cases::Due;
-use crate::entity::{audit_events, proceeding_applications as links, proceedings as rows};
+use crate::entity::{proceeding_applications as links, proceedings as rows};
 use crate::{AgencyId, AuditEntry, Scope, SeaStore, StoreError, StoreResult};
 use async_trait::async_trait;
 use chrono::NaiveDate;
@@ -155,13 +155,6 @@ impl ProceedingStore for SeaStore {
     }
 
     async fn proceeding_events(&self, agency: AgencyId, id: i64) -> StoreResult<Vec<AuditEntry>> {
-        let found = audit_events::Entity::find()
-            .filter(audit_events::Column::AgencyId.eq(agency.0))
-            .filter(audit_events::Column::Subject.eq("appeal"))
-            .filter(audit_events::Column::SubjectId.eq(id.to_string()))
-            .order_by_asc(audit_events::Column::Seq)
-            .all(&self.db)
-            .await?;
-        Ok(found.into_iter().map(audit::entry).collect())
+        audit::events_of(&self.db, agency, "appeal", id).await
     }
 }

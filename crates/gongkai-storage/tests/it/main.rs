@@ -51,6 +51,12 @@ macro_rules! suite {
                 a_proceeding_step_is_saved_with_its_events_and_a_stale_one_refused,
                 a_repeated_key_registers_one_proceeding,
                 the_register_filters_and_cells_select_what_the_domains_table_four_counts,
+                documents_are_numbered_per_agency_and_year_and_logged,
+                a_document_step_is_saved_with_its_events_and_a_stale_one_refused,
+                only_reviewed_and_approved_versions_are_public,
+                a_row_marked_public_by_hand_is_still_not_shown,
+                public_filters_and_the_change_log_follow_the_registry,
+                the_registry_stays_inside_its_agency,
                 concurrent_claimers_get_each_notification_key_once,
                 reminder_claims_stay_inside_their_agency,
             ]
