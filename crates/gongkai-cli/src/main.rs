@@ -40,6 +40,9 @@ enum Command {
     /// 工作日日历：载入新年度节假日安排
     #[command(subcommand)]
     Calendar(platform_cmd::CalendarCmd),
+    /// 主动公开文件：从旧系统迁入
+    #[command(subcommand)]
+    Documents(platform_cmd::DocumentsCmd),
     /// 执行数据库迁移
     Migrate(platform_cmd::MigrateArgs),
     /// 生成演示平台：机关、账号和处于各办理阶段的申请（数据目录须为空）
@@ -66,6 +69,7 @@ fn main() -> ExitCode {
         Command::Admin(cmd) => platform_cmd::admin(cmd),
         Command::Audit(cmd) => platform_cmd::audit(cmd),
         Command::Calendar(cmd) => platform_cmd::calendar(cmd),
+        Command::Documents(cmd) => platform_cmd::documents(cmd),
         Command::Migrate(args) => platform_cmd::migrate(args),
         Command::Demo(args) => platform_cmd::demo(args),
         Command::Config(cmd) => platform_cmd::config(cmd),

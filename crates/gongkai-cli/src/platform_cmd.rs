@@ -9,6 +9,7 @@ mod audit_cmd;
 mod calendar_cmd;
 mod demo_cmd;
 mod mail_settings;
+mod move_in;
 mod serve_cmd;
 mod settings;
 
@@ -63,6 +64,31 @@ pub enum AuditCmd {
         /// 写入的文件（追加）；不给出则输出到屏幕
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+}
+
+/// `gongkai documents …`
+#[derive(Subcommand)]
+pub enum DocumentsCmd {
+    /// 迁入旧系统的文件：一份 CSV 或 XLSX 目录表（每行一份文件）加附件目录。先检查每一行和每个附件，
+    /// 有任何问题则逐条列出、一份也不导入；已导入过的行自动跳过，可放心重复运行
+    Import {
+        #[command(flatten)]
+        db: DbArgs,
+        /// 目录表（CSV 或 XLSX；第一行为表头：标题、成文日期、发布机构必有，其余如索引号、文号、发布日期、附件等可选）
+        table: PathBuf,
+        /// 附件所在目录，默认与目录表同一目录
+        #[arg(long, value_name = "DIR")]
+        files: Option<PathBuf>,
+        /// 机关代码
+        #[arg(long, value_name = "CODE")]
+        agency: String,
+        /// 以哪位经办人的名义起草（用户名）
+        #[arg(long, value_name = "USER")]
+        by: String,
+        /// 只检查、列出问题，不导入
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -141,6 +167,34 @@ pub fn calendar(cmd: CalendarCmd) -> anyhow::Result<Outcome> {
         CalendarCmd::Import { db, file } => {
             let cfg = settings::Settings::load(&db, None)?;
             block_on(calendar_cmd::import(cfg, file))
+        }
+    }
+}
+
+/// Moves documents in.
+pub fn documents(cmd: DocumentsCmd) -> anyhow::Result<Outcome> {
+    match cmd {
+        DocumentsCmd::Import {
+            db,
+            table,
+            files,
+            agency,
+            by,
+            dry_run,
+        } => {
+            let cfg = settings::Settings::load(&db, None)?;
+            let today = serve_cmd::web_config(&cfg)?
+                .today
+                .unwrap_or_else(|| (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive());
+            let req = move_in::Request {
+                table,
+                files,
+                agency,
+                by,
+                dry_run,
+                today,
+            };
+            block_on(move_in::run(cfg, req))
         }
     }
 }

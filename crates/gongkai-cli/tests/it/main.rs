@@ -10,6 +10,7 @@ mod browser;
 mod demo;
 mod durability;
 mod import;
+mod move_in;
 mod reminders;
 mod report;
 mod security;

@@ -86,6 +86,9 @@ pub enum DisclosureError {
     /// A re-assessment interval outside 1–60 months.
     #[error("不予公开信息的评估周期应为1至60个月，设定为{0}个月")]
     Interval(u32),
+    /// The agency's pattern could not make a 索引号 (e.g. a year outside 1000–9999).
+    #[error("索引号无法生成：{0}")]
+    IndexNo(#[from] super::index_no::IndexNoError),
     /// A stored record whose parts contradict each other.
     #[error("文件记录不一致：{0}")]
     Inconsistent(String),
