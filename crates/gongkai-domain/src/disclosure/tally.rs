@@ -35,17 +35,21 @@ pub struct MarkerCounts {
 }
 
 impl MarkerCounts {
+    /// The count in `col`, for the columns of the 第二十条第（一）项 block.
+    pub fn get(&self, col: Col) -> Option<i64> {
+        match col {
+            Col::Issued | Col::NewMade => Some(self.issued),
+            Col::Abolished => Some(self.abolished),
+            Col::InForce => Some(self.in_force),
+            Col::NewPublished => Some(self.new_published),
+            Col::TotalPublished => Some(self.total_published),
+            _ => None,
+        }
+    }
+
     /// The cell of `col`, for the columns of the 第二十条第（一）项 block.
     pub fn cell(&self, col: Col) -> Option<Cell> {
-        let n = match col {
-            Col::Issued | Col::NewMade => self.issued,
-            Col::Abolished => self.abolished,
-            Col::InForce => self.in_force,
-            Col::NewPublished => self.new_published,
-            Col::TotalPublished => self.total_published,
-            _ => return None,
-        };
-        Some(Cell::count(n))
+        self.get(col).map(Cell::count)
     }
 }
 

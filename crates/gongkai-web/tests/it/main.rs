@@ -19,4 +19,5 @@ mod multi_instance;
 mod proceedings;
 mod reminders;
 mod roles;
+mod table2;
 mod throttle;

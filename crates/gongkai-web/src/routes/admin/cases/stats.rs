@@ -1,7 +1,8 @@
 //! Table 三 live: the agency's year as the annual report will count it, computed from the stored
 //! cases by the report's own rules (`application::tally`), every cell linking to the cases
 //! behind it. Cases open on 31 December are 结转下年度, and next year's 上年结转. Table 四 follows,
-//! from the stored proceedings (`crate::proceedings::table4`).
+//! from the stored proceedings (`crate::proceedings::table4`), and table 二's 规章 / 行政规范性文件
+//! counts from the registry (`crate::documents::table2`).
 
 use crate::auth::CurrentUser;
 use crate::extract::Query;
@@ -50,6 +51,7 @@ struct StatsPage {
     rows: Vec<RowView>,
     holds: bool,
     t4: crate::proceedings::table4::Table4View,
+    t2: Option<crate::documents::table2::Table2View>,
 }
 
 fn groups(counts: Vec<gongkai_storage::cases::CaseCount>) -> Vec<Group> {
@@ -118,5 +120,6 @@ pub async fn show(
         rows,
         holds,
         t4: crate::proceedings::table4::compute(&state, agency.id, year).await?,
+        t2: crate::documents::table2::compute(&state, agency.id, year).await?,
     })
 }
