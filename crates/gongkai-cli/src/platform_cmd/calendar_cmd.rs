@@ -41,7 +41,7 @@ pub async fn import(cfg: Settings, file: PathBuf) -> anyhow::Result<Outcome> {
     )
     .await
     .map_err(|e| anyhow!("{e}"))?;
-    println!("{moved} 件办理中申请的答复期限已重新计算。");
+    println!("{moved} 件办理中的申请和待答复的复议诉讼案件的答复期限已重新计算。");
     Ok(Outcome::Ok)
 }
 

@@ -242,7 +242,27 @@ async fn a_december_case_is_provisional_until_next_years_calendar_is_loaded_then
     );
     let due = stored_due(&app, 1).await.0;
     assert_eq!((due.on, due.provisional), (day("2027-01-07"), true));
-    let mut sys = app.browser_on("2026-12-20");
+    // A 行政复议 about it, its copy received on the last Monday of the year: its answer
+    // deadline runs into 2027 and is 暂定 too.
+    let mut clerk = app.browser_on("2026-12-28");
+    clerk.login("a_clerk", PASSWORD).await;
+    let mut fields = crate::proceedings::review("2026-00001", "2026-12-28", "d1");
+    fields.retain(|(k, _)| *k != "filed_on");
+    fields.push(("filed_on", "2026-12-24"));
+    let res = crate::proceedings::register(&mut clerk, &fields).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let answer_due = || async {
+        let p = app
+            .db
+            .store
+            .proceeding(Scope::subtree(app.ids["ROOT"]), 1)
+            .await
+            .unwrap();
+        p.due
+    };
+    let before = answer_due().await;
+    assert!(before.provisional && before.on.is_some(), "{before:?}");
+    let mut sys = app.browser_on("2026-12-29");
     sys.login("sys", PASSWORD).await;
     let csrf = sys.csrf("/admin/calendar").await;
     let preview = sys
@@ -260,7 +280,9 @@ async fn a_december_case_is_provisional_until_next_years_calendar_is_loaded_then
         .post("/admin/calendar", &[("csrf", &csrf), ("text", Y2027)])
         .await;
     assert!(
-        loaded.body.contains("1 件办理中申请的答复期限已重新计算"),
+        loaded
+            .body
+            .contains("2 件办理中的申请和待答复的复议诉讼案件的答复期限已重新计算"),
         "{}",
         loaded.body
     );
@@ -275,6 +297,17 @@ async fn a_december_case_is_provisional_until_next_years_calendar_is_loaded_then
         case.contains("答复期限由2027-01-07（暂定）改为2027-01-08"),
         "{case}"
     );
+    // The review's deadline is exact now, one day later for 元旦, and the change is logged.
+    let after = answer_due().await;
+    assert!(!after.provisional, "{after:?}");
+    assert!(after.on > before.on, "{before:?} → {after:?}");
+    let review = sys.get("/admin/proceedings/1").await.body;
+    let logged = format!(
+        "答复期限由{}（暂定）改为{}",
+        before.on.unwrap(),
+        after.on.unwrap()
+    );
+    assert!(review.contains(&logged), "{logged}: {review}");
     let again = sys
         .post("/admin/calendar", &[("csrf", &csrf), ("text", Y2027)])
         .await;

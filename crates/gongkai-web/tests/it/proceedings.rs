@@ -50,7 +50,7 @@ async fn applications(app: &TestApp, key: &str, n: usize) -> Vec<i64> {
 }
 
 /// The registration form's fields for a review about `cases`, copy received on `copy`.
-fn review<'a>(cases: &'a str, copy: &'a str, nonce: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn review<'a>(cases: &'a str, copy: &'a str, nonce: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
         ("nonce", nonce),
         ("kind", "admin_review"),
@@ -64,7 +64,7 @@ fn review<'a>(cases: &'a str, copy: &'a str, nonce: &'a str) -> Vec<(&'a str, &'
 }
 
 /// Submits the registration form as the signed-in `b`.
-async fn register(b: &mut Browser, fields: &[(&str, &str)]) -> Page {
+pub(crate) async fn register(b: &mut Browser, fields: &[(&str, &str)]) -> Page {
     let csrf = b.csrf("/admin/proceedings").await;
     let mut form = fields.to_vec();
     form.push(("csrf", &csrf));
