@@ -34,6 +34,18 @@ pub struct Upload {
     pub files: Vec<UploadedFile>,
 }
 
+impl Upload {
+    /// The text fields read into a form of strings (a field missing takes its default).
+    pub fn form<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+        let map: serde_json::Map<String, serde_json::Value> = self
+            .fields
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
+        serde_json::from_value(serde_json::Value::Object(map)).unwrap_or_default()
+    }
+}
+
 /// The media type of a file from its first bytes and (for Office files, which are zip
 /// archives) its name; `None` for anything else.
 pub fn sniff(bytes: &[u8], name: &str) -> Option<&'static str> {
