@@ -109,7 +109,9 @@ impl Actions {
             withdraw: head && doc.is_public(),
             correct: clerk && published,
             cancel_correction: clerk && s == Status::Draft && doc.is_correcting(),
-            validity: clerk && s != Status::Withdrawn,
+            // The domain allows it on any record not withdrawn; the page offers it once the
+            // document is approved, where 失效 / 废止 means something to the public or table 二.
+            validity: clerk && matches!(s, Status::Published | Status::Corrected | Status::Filed),
             reassess: reviewer && s == Status::Filed,
         }
     }

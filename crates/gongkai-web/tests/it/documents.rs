@@ -429,3 +429,19 @@ async fn another_system_drafts_and_publishes_through_the_api_within_its_agency()
         "in the OpenAPI document"
     );
 }
+
+#[tokio::test]
+async fn the_dashboard_lists_a_draft_past_its_twenty_working_days() {
+    let app = TestApp::new().await;
+    let mut clerk = app.login("a_clerk").await;
+    let before = clerk.get("/admin").await.body;
+    assert!(
+        before.contains("没有逾期或即将逾期未公开的文件"),
+        "{before}"
+    );
+    // Formed on 20 January, unpublished on 2 March: past the 20 working days of 第二十六条.
+    let d = draft(&app, &[("written_on", "2026-01-20")], &[]).await;
+    let page = clerk.get("/admin").await.body;
+    assert!(page.contains(&format!("/admin/documents/{d}")), "{page}");
+    assert!(page.contains("已逾期"), "{page}");
+}

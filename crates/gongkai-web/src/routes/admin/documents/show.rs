@@ -147,7 +147,11 @@ async fn page(
         next: view::next_step(doc),
         working: shown(&doc.content, doc.index_no.as_str(), &validity),
         public: public(&d, &validity),
-        review: doc.review.clone(),
+        // After approval the review lives in the version it let through.
+        review: doc
+            .review
+            .clone()
+            .or_else(|| doc.versions.last().map(|v| v.review.clone())),
         history: state.store.document_events(agency.id, d.id).await?,
         a: Actions::of(doc, me.user.role, works_on(&me.user, &agency)),
         grounds: view::grounds(),
