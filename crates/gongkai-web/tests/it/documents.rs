@@ -278,6 +278,10 @@ async fn attachments_are_checked_by_content_and_their_text_kept_for_search() {
         .await;
     assert_eq!(res.status, REFUSED);
     assert!(res.body.contains("类型不支持"), "{}", res.body);
+    assert!(
+        res.body.contains("关于做好2026年春季防汛工作的通知"),
+        "input kept"
+    );
     let (_, n) = app
         .db
         .store

@@ -12,7 +12,8 @@ use crate::{AppState, WebError};
 use askama::Template;
 use axum::extract::{Multipart, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use gongkai_domain::disclosure::{DocumentForm, Status};
+use gongkai_domain::applicant::FieldError;
+use gongkai_domain::disclosure::{DocumentForm, FormErrors, Status, field};
 use gongkai_storage::documents::StoredDocument;
 use gongkai_storage::{Agency, Role, Scope};
 
@@ -122,6 +123,16 @@ fn new_shown() -> Shown {
     }
 }
 
+/// Files refused by type, size or number, as field errors of 附件 (nothing is saved then).
+fn refused_files(u: &upload::Upload) -> Option<Refused> {
+    let errors = u
+        .refused
+        .iter()
+        .map(|m| FieldError::new(field::ATTACHMENTS, m.clone()))
+        .collect::<Vec<_>>();
+    (!errors.is_empty()).then(|| Refused::Fields(FormErrors(errors)))
+}
+
 async fn own_agency(state: &AppState, me: &CurrentUser) -> Result<Agency, WebError> {
     let id = me.user.agency_id;
     Ok(state.store.agency(Scope::agency(id), id).await?)
@@ -149,12 +160,15 @@ pub async fn create(
     multipart: Multipart,
 ) -> Result<Response, WebError> {
     require(me.user.role == Role::Clerk)?;
-    let u = upload::read(multipart).await?;
+    let u = upload::read_all(multipart).await?;
     me.csrf
         .verify(u.fields.get("csrf").map_or("", String::as_str))?;
     let f: DocumentForm = u.form();
     let agency = own_agency(&state, &me).await?;
-    let had_files = !u.files.is_empty();
+    let had_files = !u.files.is_empty() || !u.refused.is_empty();
+    if let Some(r) = refused_files(&u) {
+        return reshow(&page(&state, &me, &agency, f, new_shown(), Some(r), had_files).await?);
+    }
     match draft::create(&state, &me.user, &agency, &f, u.files).await {
         Ok(d) => Ok(Redirect::to(&format!("/admin/documents/{}", d.id)).into_response()),
         Err(r) => reshow(&page(&state, &me, &agency, f, new_shown(), Some(r), had_files).await?),
@@ -203,7 +217,7 @@ pub async fn update(
         Ok(found) => found,
         Err(redirect) => return Ok(redirect),
     };
-    let u = upload::read(multipart).await?;
+    let u = upload::read_all(multipart).await?;
     me.csrf
         .verify(u.fields.get("csrf").map_or("", String::as_str))?;
     let f: DocumentForm = u.form();
@@ -217,7 +231,12 @@ pub async fn update(
         .keys()
         .filter_map(|k| k.strip_prefix("remove_")?.parse().ok())
         .collect();
-    let had_files = !u.files.is_empty();
+    let had_files = !u.files.is_empty() || !u.refused.is_empty();
+    if let Some(r) = refused_files(&u) {
+        let mut shown = shown_of(&doc, &remove);
+        shown.version = version;
+        return reshow(&page(&state, &me, &agency, f, shown, Some(r), had_files).await?);
+    }
     let change = draft::Edit {
         version,
         form: &f,
