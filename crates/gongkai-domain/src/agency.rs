@@ -7,6 +7,10 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+#[cfg(doc)]
+use crate::disclosure::DEFAULT_INDEX_PATTERN;
+use crate::disclosure::IndexNoPattern;
+
 /// The identifier of an agency (`agencies.id`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct AgencyId(pub i64);
@@ -144,6 +148,8 @@ pub struct Profile {
     pub fax: String,
     /// E-mail addresses that receive due-soon and overdue reminders (comma-separated).
     pub reminder_emails: String,
+    /// 索引号 pattern of its 政府信息公开目录; empty = [`DEFAULT_INDEX_PATTERN`].
+    pub index_pattern: String,
 }
 
 impl Profile {
@@ -155,10 +161,16 @@ impl Profile {
             .filter(|e| !e.is_empty())
     }
 
-    /// Checks the fields: lengths, no control characters, the 文号 pattern parses.
+    /// The 索引号 pattern in force: the agency's own, or the default when empty or unreadable
+    /// (it is validated when saved, so unreadable means a record from before the check).
+    pub fn index_pattern(&self) -> IndexNoPattern {
+        IndexNoPattern::parse(&self.index_pattern).unwrap_or_default()
+    }
+
+    /// Checks the fields: lengths, no control characters, the 文号 and 索引号 patterns parse.
     pub fn validate(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
-        let fields: [(&'static str, &str, usize); 8] = [
+        let fields: [(&'static str, &str, usize); 9] = [
             ("short_name", &self.short_name, 20),
             ("doc_no_pattern", &self.doc_no_pattern, 60),
             ("review_organ", &self.review_organ, 100),
@@ -167,6 +179,7 @@ impl Profile {
             ("office_hours", &self.office_hours, 100),
             ("contact_person", &self.contact_person, 30),
             ("fax", &self.fax, 32),
+            ("index_pattern", &self.index_pattern, 60),
         ];
         for (name, v, max) in fields {
             if v.chars().count() > max || v.chars().any(char::is_control) {
@@ -178,6 +191,11 @@ impl Profile {
                 crate::letter::DocNoPattern::parse(&self.doc_no_pattern, &self.short_name)
         {
             out.push(("doc_no_pattern", e.to_string()));
+        }
+        if !self.index_pattern.trim().is_empty()
+            && let Err(e) = IndexNoPattern::parse(&self.index_pattern)
+        {
+            out.push(("index_pattern", e.to_string()));
         }
         for e in self.reminder_recipients() {
             if crate::contact::parse_email(e).is_err() {

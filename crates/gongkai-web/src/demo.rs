@@ -573,6 +573,7 @@ fn profile(a: &Agency) -> Profile {
         contact_person: "赵公开".into(),
         fax: "0795-3200001".into(),
         reminder_emails: String::new(),
+        index_pattern: String::new(),
     }
 }
 

@@ -75,6 +75,12 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/proceedings/{id}",
             get(api::proceedings::get).patch(api::proceedings::update),
         )
+        .route(
+            "/api/v1/documents",
+            get(api::documents::list).post(api::documents::create),
+        )
+        .route("/api/v1/documents/{id}", get(api::documents::get))
+        .route("/api/v1/documents/{id}/steps", post(api::documents::step))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))
@@ -192,6 +198,7 @@ fn pages(state: &AppState) -> Router<AppState> {
             "/admin/password",
             get(admin::password::form).post(admin::password::change),
         )
+        .merge(admin::documents::routes())
         .layer(sessions)
         .layer(from_fn_with_state(state.clone(), csrf::issue))
 }

@@ -32,6 +32,20 @@ pub struct Upload {
     pub fields: HashMap<String, String>,
     /// Files, in order.
     pub files: Vec<UploadedFile>,
+    /// Why files were refused (wrong type, too large, too many), in Chinese.
+    pub refused: Vec<String>,
+}
+
+impl Upload {
+    /// The text fields read into a form of strings (a field missing takes its default).
+    pub fn form<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+        let map: serde_json::Map<String, serde_json::Value> = self
+            .fields
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
+        serde_json::from_value(serde_json::Value::Object(map)).unwrap_or_default()
+    }
 }
 
 /// The media type of a file from its first bytes and (for Office files, which are zip
@@ -66,7 +80,20 @@ fn too_large(e: &axum::extract::multipart::MultipartError) -> WebError {
 /// # Errors
 /// 413 for a body over the limit; 422 naming the file for a wrong type, an oversize file, or
 /// too many files.
-pub async fn read(mut m: Multipart) -> Result<Upload, WebError> {
+pub async fn read(m: Multipart) -> Result<Upload, WebError> {
+    let out = read_all(m).await?;
+    match out.refused.first() {
+        Some(why) => Err(WebError::BadInput(why.clone())),
+        None => Ok(out),
+    }
+}
+
+/// Reads every field and file of `m`, keeping the refused files' reasons in
+/// [`Upload::refused`] so that a long form can come back with its fields kept.
+///
+/// # Errors
+/// 413 for a body over the limit; 422 for a body that is not a readable form.
+pub async fn read_all(mut m: Multipart) -> Result<Upload, WebError> {
     let mut out = Upload::default();
     while let Some(field) = m.next_field().await.map_err(|e| too_large(&e))? {
         let name = field.name().unwrap_or_default().to_owned();
@@ -76,34 +103,36 @@ pub async fn read(mut m: Multipart) -> Result<Upload, WebError> {
         let bytes = field.bytes().await.map_err(|e| too_large(&e))?;
         match file_name {
             Some(f) if f.is_empty() && bytes.is_empty() => {}
-            Some(f) => out.files.push(checked(name, f, bytes.to_vec())?),
+            Some(_) if out.files.len() >= MAX_FILES => {
+                let why = format!("一次最多上传 {MAX_FILES} 个文件");
+                if !out.refused.contains(&why) {
+                    out.refused.push(why);
+                }
+            }
+            Some(f) => match checked(name, f, bytes.to_vec()) {
+                Ok(file) => out.files.push(file),
+                Err(why) => out.refused.push(why),
+            },
             None => {
                 out.fields
                     .insert(name, String::from_utf8_lossy(&bytes).into_owned());
             }
         }
-        if out.files.len() > MAX_FILES {
-            return Err(WebError::BadInput(format!(
-                "一次最多上传 {MAX_FILES} 个文件"
-            )));
-        }
     }
     Ok(out)
 }
 
-fn checked(field: String, file_name: String, bytes: Vec<u8>) -> Result<UploadedFile, WebError> {
+fn checked(field: String, file_name: String, bytes: Vec<u8>) -> Result<UploadedFile, String> {
     let name: String = file_name
         .chars()
         .filter(|c| !c.is_control())
         .take(120)
         .collect();
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(WebError::BadInput(format!("文件“{name}”超过 10 MB")));
+        return Err(format!("文件“{name}”超过 10 MB"));
     }
     let media_type = sniff(&bytes, &name).ok_or_else(|| {
-        WebError::BadInput(format!(
-            "文件“{name}”的类型不支持：请上传 PDF、JPG、PNG、DOCX 或 XLSX 文件"
-        ))
+        format!("文件“{name}”的类型不支持：请上传 PDF、JPG、PNG、DOCX 或 XLSX 文件")
     })?;
     Ok(UploadedFile {
         field,

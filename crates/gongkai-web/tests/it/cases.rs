@@ -420,11 +420,13 @@ async fn the_agencys_settings_go_into_its_letters() {
                 ("version", "0"),
                 ("doc_no_pattern", "〔{年}〕"),
                 ("reminder_emails", "not-mail"),
+                ("index_pattern", "{年份}-{流水号}{月份}"),
             ],
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("不是有效的电子邮箱"), "{}", bad.body);
+    assert!(bad.body.contains("流水号之后须有分隔符"), "{}", bad.body);
     let form = [
         ("csrf", csrf.as_str()),
         ("version", "0"),

@@ -285,6 +285,22 @@ pub fn secret_in(body: &str) -> String {
     after.split('<').next().unwrap().to_owned()
 }
 
+/// A JSON API request with a bearer token.
+pub fn api(
+    token: &str,
+    method: &str,
+    path: &str,
+    json: Option<serde_json::Value>,
+) -> Request<Body> {
+    Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(json.map_or(Body::empty(), |j| Body::from(j.to_string())))
+        .unwrap()
+}
+
 /// Runs each test on a fresh SQLite app, and on PostgreSQL with `postgres-tests`.
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {

@@ -11,6 +11,7 @@ mod api_ops;
 mod auth;
 mod cases;
 mod deadlines;
+mod documents;
 mod hardening;
 mod helpers;
 mod lifecycle;

@@ -6,8 +6,7 @@
 
 use crate::api_ops::token_for;
 use crate::helpers::*;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::StatusCode;
 use gongkai_domain::application::ApplicantType;
 use gongkai_domain::calendar::WorkCalendar;
 use gongkai_storage::Scope;
@@ -421,16 +420,6 @@ async fn every_role_reads_and_changes_what_it_may(app: TestApp) {
             "{path}"
         );
     }
-}
-
-fn api(token: &str, method: &str, path: &str, json: Option<serde_json::Value>) -> Request<Body> {
-    Request::builder()
-        .method(method)
-        .uri(path)
-        .header(header::AUTHORIZATION, format!("Bearer {token}"))
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(json.map_or(Body::empty(), |j| Body::from(j.to_string())))
-        .unwrap()
 }
 
 fn json(p: &Page) -> serde_json::Value {

@@ -1,10 +1,12 @@
 //! 工作台: the landing page after login, with the 到期提醒 block: the open applications of the
 //! account's scope that are 已逾期 or 即将到期, soonest deadline first, marked exactly as the
-//! inbox marks them (one window, `cases::due_window`).
+//! inbox marks them (one window, `cases::due_window`); and the 主动公开 block: the agency's
+//! documents late or nearly late under 第二十六条 and those due for 第十八条 re-assessment.
 
 use crate::AppState;
 use crate::WebError;
 use crate::auth::{CurrentUser, agency_names, scopes};
+use crate::documents::due::{self as doc_due, DueDoc};
 use crate::page::{Chrome, render};
 use crate::routes::admin::cases::list::{self, Filters, Line};
 use askama::Template;
@@ -42,6 +44,10 @@ struct DashboardPage {
     agency: String,
     role: &'static str,
     due: DueBlock,
+    /// Documents late or nearly late under 第二十六条.
+    docs_late: Vec<DueDoc>,
+    /// Documents due for their 第十八条 re-assessment.
+    docs_reassess: Vec<DueDoc>,
 }
 
 /// The due cases the account can see, and their counts (from the same query as the inbox).
@@ -79,7 +85,10 @@ async fn due_block(state: &AppState, me: &CurrentUser) -> Result<DueBlock, WebEr
 pub async fn show(State(state): State<AppState>, me: CurrentUser) -> Result<Response, WebError> {
     let scope = gongkai_storage::Scope::agency(me.user.agency_id);
     let agency = state.store.agency(scope, me.user.agency_id).await?;
+    let (docs_late, docs_reassess) = doc_due::of(&state, agency.id).await?;
     let page = DashboardPage {
+        docs_late,
+        docs_reassess,
         c: Chrome::admin("工作台", &me),
         agency: agency.name,
         role: me.user.role.label(),

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod calendar;
 pub mod cases;
 pub mod dashboard;
+pub mod documents;
 pub mod password;
 pub mod proceedings;
 pub mod profile;

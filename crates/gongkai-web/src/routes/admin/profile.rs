@@ -1,6 +1,6 @@
 //! 公开设置 of an agency: what its letters print and where its answers point applicants
 //! (机关简称 and 文号 pattern, 行政复议机关, court, the 政府信息公开工作机构 and its hours, the
-//! contact person) and who gets the reminder e-mails. Edited by whoever may edit the agency.
+//! contact person), the 索引号 pattern of its documents and who gets the reminder e-mails. Edited by whoever may edit the agency.
 
 use crate::auth::{CurrentUser, require, scopes};
 use crate::extract::{Form, Path};
@@ -10,6 +10,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use gongkai_domain::agency::Profile;
+use gongkai_domain::disclosure::DEFAULT_INDEX_PATTERN;
 use gongkai_domain::letter::DEFAULT_DOC_NO;
 use gongkai_storage::{Actor, Agency, AgencyId, Role, StoreError};
 use serde::Deserialize;
@@ -25,6 +26,7 @@ struct ProfilePage {
     can_edit: bool,
     errors: FieldErrors,
     default_doc_no: &'static str,
+    default_index: &'static str,
 }
 
 /// The form: the profile's fields plus CSRF and version.
@@ -68,6 +70,7 @@ pub async fn show(
         version,
         errors: FieldErrors::new(),
         default_doc_no: DEFAULT_DOC_NO,
+        default_index: DEFAULT_INDEX_PATTERN,
     })
 }
 
@@ -106,5 +109,6 @@ pub async fn update(
         version: f.version,
         errors,
         default_doc_no: DEFAULT_DOC_NO,
+        default_index: DEFAULT_INDEX_PATTERN,
     })
 }

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod applications;
 pub mod directory;
+pub mod documents;
 pub mod proceedings;
 
 use crate::WebError;
@@ -29,7 +30,11 @@ use utoipa::OpenApi;
         proceedings::list,
         proceedings::get,
         proceedings::create,
-        proceedings::update
+        proceedings::update,
+        documents::list,
+        documents::get,
+        documents::create,
+        documents::step
     ),
     components(schemas(
         directory::AgencyJson,
@@ -42,7 +47,11 @@ use utoipa::OpenApi;
         applications::StepJson,
         proceedings::ProceedingJson,
         proceedings::NewProceedingJson,
-        proceedings::ProceedingUpdateJson
+        proceedings::ProceedingUpdateJson,
+        documents::DocumentJson,
+        documents::DocumentRowJson,
+        documents::NewDocumentJson,
+        documents::DocumentStepJson
     ))
 )]
 struct ApiDoc;

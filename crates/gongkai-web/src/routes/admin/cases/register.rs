@@ -147,13 +147,7 @@ pub async fn create(
     let u = upload::read(multipart).await?;
     me.csrf
         .verify(u.fields.get("csrf").map_or("", String::as_str))?;
-    let map: serde_json::Map<String, serde_json::Value> = u
-        .fields
-        .iter()
-        .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
-        .collect();
-    let f: ApplicationForm =
-        serde_json::from_value(serde_json::Value::Object(map)).unwrap_or_default();
+    let f: ApplicationForm = u.form();
     let mut errors = FieldErrors::new();
     let parsed = f.parse(state.today());
     if let Err(fe) = &parsed {
