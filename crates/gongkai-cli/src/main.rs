@@ -47,6 +47,9 @@ enum Command {
     Migrate(platform_cmd::MigrateArgs),
     /// 生成演示平台：机关、账号和处于各办理阶段的申请（数据目录须为空）
     Demo(platform_cmd::DemoArgs),
+    /// 全文检索索引
+    #[command(subcommand)]
+    Search(platform_cmd::SearchCmd),
     /// 配置
     #[command(subcommand)]
     Config(platform_cmd::ConfigCmd),
@@ -72,6 +75,7 @@ fn main() -> ExitCode {
         Command::Documents(cmd) => platform_cmd::documents(cmd),
         Command::Migrate(args) => platform_cmd::migrate(args),
         Command::Demo(args) => platform_cmd::demo(args),
+        Command::Search(cmd) => platform_cmd::search(cmd),
         Command::Config(cmd) => platform_cmd::config(cmd),
     };
     match result {

@@ -10,6 +10,7 @@ mod calendar_cmd;
 mod demo_cmd;
 mod mail_settings;
 mod move_in;
+mod search_cmd;
 mod serve_cmd;
 mod settings;
 
@@ -118,6 +119,16 @@ pub struct DemoArgs {
     db: DbArgs,
 }
 
+/// `gongkai search …`
+#[derive(Subcommand)]
+pub enum SearchCmd {
+    /// 从数据库重建本实例的全文检索索引（数据目录下的 search-index；运行中的 serve 会自动保持索引最新）
+    Reindex {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+}
+
 /// `gongkai config …`
 #[derive(Subcommand)]
 pub enum ConfigCmd {
@@ -213,6 +224,16 @@ pub fn migrate(args: MigrateArgs) -> anyhow::Result<Outcome> {
 pub fn demo(args: DemoArgs) -> anyhow::Result<Outcome> {
     let cfg = settings::Settings::load(&args.db, None)?;
     block_on(demo_cmd::run(cfg))
+}
+
+/// Runs a search-index command.
+pub fn search(cmd: SearchCmd) -> anyhow::Result<Outcome> {
+    match cmd {
+        SearchCmd::Reindex { db } => {
+            let cfg = settings::Settings::load(&db, None)?;
+            block_on(search_cmd::reindex(cfg))
+        }
+    }
 }
 
 /// Runs a config command.

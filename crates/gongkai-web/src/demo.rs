@@ -37,6 +37,8 @@ pub struct Demo {
     pub applications: usize,
     /// 复议/诉讼 registered.
     pub proceedings: usize,
+    /// Documents public in the 专栏.
+    pub documents: usize,
 }
 
 /// Who applies.
@@ -535,7 +537,9 @@ pub async fn fill(
             appeal(&world, a, *id, *last, &clerk).await?;
         }
     }
+    let documents = crate::portal::demo::fill(&store, today).await?;
     Ok(Demo {
+        documents,
         proceedings: APPEALS.len(),
         agencies: AGENCIES.len() + 1,
         accounts,

@@ -21,6 +21,7 @@ mod headers;
 mod metrics;
 mod page;
 pub mod password;
+pub mod portal;
 mod proceedings;
 pub mod reminders;
 mod routes;
@@ -82,6 +83,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/documents/{id}", get(api::documents::get))
         .route("/api/v1/documents/{id}/steps", post(api::documents::step))
         .route("/api/v1/openapi.json", get(api::openapi))
+        .route("/feed.atom", get(public::feeds::feed))
+        .route("/sitemap.xml", get(public::feeds::sitemap))
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))
         .route("/assets/{name}", get(assets::serve))
@@ -105,11 +108,23 @@ fn pages(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(public::home))
         .route("/apply", get(public::apply::choose))
+        .route("/search", get(public::search::page))
         .route(
             "/xxgk/{code}/apply",
             get(public::apply::form)
                 .post(public::apply::submit)
                 .layer(DefaultBodyLimit::max(upload::MAX_BODY_BYTES)),
+        )
+        .route("/xxgk/{code}", get(public::xxgk::bare))
+        .route("/xxgk/{code}/", get(public::xxgk::home))
+        .route("/xxgk/{code}/guide", get(public::xxgk::guide))
+        .route("/xxgk/{code}/rules", get(public::xxgk::rules))
+        .route("/xxgk/{code}/reports", get(public::xxgk::reports))
+        .route("/xxgk/{code}/docs", get(public::xxgk::docs))
+        .route("/xxgk/{code}/docs/{id}", get(public::xxgk::doc))
+        .route(
+            "/xxgk/{code}/docs/{id}/files/{file}",
+            get(public::xxgk::file),
         )
         .route("/apply/captcha/{token}", get(public::apply::captcha_image))
         .route(

@@ -5,6 +5,7 @@ use crate::secret::Signer;
 use chrono::NaiveDate;
 use gongkai_domain::account::Throttle;
 use gongkai_domain::calendar::WorkCalendar;
+use gongkai_search::SearchIndex;
 use gongkai_storage::Store;
 use std::sync::{Arc, RwLock};
 
@@ -58,6 +59,9 @@ pub struct WebConfig {
     pub throttle: ThrottlePolicy,
     /// A fixed “today” (Beijing date) for tests and demonstrations; `None` = the real date.
     pub today: Option<NaiveDate>,
+    /// The site's public root (`https://gk.example.gov.cn`) for the feed and the sitemap;
+    /// `None` = taken from the request's host.
+    pub base_url: Option<String>,
 }
 
 impl WebConfig {
@@ -70,6 +74,7 @@ impl WebConfig {
             signer: Arc::new(signer),
             throttle: ThrottlePolicy::default(),
             today: None,
+            base_url: None,
         }
     }
 }
@@ -85,6 +90,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The working-day calendar: shipped, plus the arrangements loaded at run time.
     pub calendar: Arc<RwLock<Arc<WorkCalendar>>>,
+    /// This instance's search index; `None` = no search (the search page says so).
+    pub search: Option<Arc<SearchIndex>>,
 }
 
 impl AppState {
@@ -95,7 +102,14 @@ impl AppState {
             config: Arc::new(config),
             metrics: Arc::new(Metrics::default()),
             calendar: Arc::new(RwLock::new(Arc::new(WorkCalendar::shipped()))),
+            search: None,
         }
+    }
+
+    /// The same state with a search index.
+    pub fn with_search(mut self, index: Arc<SearchIndex>) -> Self {
+        self.search = Some(index);
+        self
     }
 
     /// Today in Beijing (UTC+8), or the configured fixed day.

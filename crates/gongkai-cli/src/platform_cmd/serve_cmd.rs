@@ -6,6 +6,7 @@ use anyhow::Context;
 use gongkai_storage::{
     AgencyCode, AgencyLevel, Contact, NewAgency, NewUser, Role, Store, Username,
 };
+use gongkai_web::portal::indexer::Indexer;
 use gongkai_web::secret::Signer;
 use gongkai_web::{AppState, WebConfig, password};
 use std::sync::Arc;
@@ -158,6 +159,7 @@ pub fn web_config(cfg: &Settings) -> anyhow::Result<WebConfig> {
     web.secure_cookies = cfg.secure_cookies;
     web.trust_forwarded_for = cfg.trust_forwarded_for;
     web.metrics_token.clone_from(&cfg.metrics_token);
+    web.base_url.clone_from(&cfg.base_url);
     // A fixed date for demonstrations and end-to-end tests (never set in production).
     if let Ok(day) = std::env::var("GONGKAI_TODAY") {
         web.today = Some(day.parse().context("GONGKAI_TODAY 应为 年-月-日")?);
@@ -175,7 +177,12 @@ pub async fn run(cfg: Settings) -> anyhow::Result<Outcome> {
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     sweep(store.clone());
-    let state = AppState::new(store.clone(), web_config(&cfg)?);
+    let indexer = Arc::new(
+        Indexer::open(&super::search_cmd::index_dir(&cfg)).context("无法打开全文检索索引")?,
+    );
+    let state = AppState::new(store.clone(), web_config(&cfg)?).with_search(indexer.index.clone());
+    // Each instance keeps its own index current from the change log.
+    indexer.spawn(store.clone(), Duration::from_secs(5));
     follow_calendar(state.clone()).await?;
     send_reminders(&cfg, &state)?;
     if let Some(addr) = &cfg.metrics_listen {

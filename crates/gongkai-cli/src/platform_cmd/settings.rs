@@ -112,6 +112,8 @@ pub struct Settings {
     pub metrics_listen: Option<String>,
     /// Reminder e-mails, if an SMTP server is configured.
     pub reminders: Option<gongkai_web::reminders::ReminderSettings>,
+    /// The site's public root, for absolute URLs (feed, sitemap).
+    pub base_url: Option<String>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -170,8 +172,10 @@ impl Settings {
             .or(env("LISTEN"))
             .or(file.listen)
             .unwrap_or_else(|| "127.0.0.1:8080".into());
+        let base_url = env("BASE_URL").or(file.base_url.clone());
         Ok(Self {
             reminders: super::mail_settings::load(file.smtp, file.base_url, &listen)?,
+            base_url,
             audit_key: env("AUDIT_KEY"),
             audit_key_file: env("AUDIT_KEY_FILE")
                 .map(PathBuf::from)

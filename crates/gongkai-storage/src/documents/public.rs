@@ -98,7 +98,25 @@ pub(crate) async fn one(
     agency: AgencyId,
     id: i64,
 ) -> StoreResult<StoredDocument> {
-    let row = rows::Entity::find_by_id(id)
+    checked(rows::Entity::find_by_id(id), store, agency).await
+}
+
+pub(crate) async fn by_index(
+    store: &SeaStore,
+    agency: AgencyId,
+    index_no: &str,
+) -> StoreResult<StoredDocument> {
+    let q = rows::Entity::find().filter(rows::Column::IndexNo.eq(index_no));
+    checked(q, store, agency).await
+}
+
+/// The one public row of `agency` that `q` selects, its record re-checked.
+async fn checked(
+    q: sea_orm::Select<rows::Entity>,
+    store: &SeaStore,
+    agency: AgencyId,
+) -> StoreResult<StoredDocument> {
+    let row = q
         .filter(rows::Column::AgencyId.eq(agency.0))
         .filter(rows::Column::Public.eq(true))
         .one(&store.db)

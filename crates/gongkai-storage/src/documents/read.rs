@@ -186,6 +186,14 @@ impl DocumentStore for SeaStore {
         super::public::one(self, agency, id).await
     }
 
+    async fn public_document_by_index(
+        &self,
+        agency: AgencyId,
+        index_no: &str,
+    ) -> StoreResult<StoredDocument> {
+        super::public::by_index(self, agency, index_no).await
+    }
+
     async fn public_document_file(
         &self,
         agency: AgencyId,

@@ -17,6 +17,7 @@ mod helpers;
 mod lifecycle;
 #[cfg(feature = "postgres-tests")]
 mod multi_instance;
+mod portal;
 mod proceedings;
 mod reminders;
 mod roles;

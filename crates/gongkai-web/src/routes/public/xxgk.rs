@@ -1,0 +1,238 @@
+//! The agency's 政府信息公开专栏 (`/xxgk/{code}/…`, `REPORT_JSON.md` §4): the home with its four
+//! columns and the 依申请公开 entry, the 指南, the 制度, the 年报 list, the documents of
+//! 法定主动公开内容 with filters and pages, one document, and its attachments.
+
+use crate::csrf::CsrfToken;
+use crate::extract::{Path, Query};
+use crate::page::{Chrome, render};
+use crate::portal::columns::{self, Columns};
+use crate::portal::guide::{self, Guide};
+use crate::portal::listing::{DocsQuery, PER_PAGE, Pager};
+use crate::portal::view::{self, Detail, Row};
+use crate::routes::public::files::attachment_response;
+use crate::{AppState, WebError};
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use gongkai_domain::disclosure::Scheme;
+use gongkai_storage::Agency;
+use gongkai_storage::documents::PublicFilter;
+
+#[derive(Template)]
+#[template(path = "public/xxgk_home.html")]
+struct HomePage {
+    c: Chrome,
+    tab: &'static str,
+    agency: Agency,
+    columns: Columns,
+    rows: Vec<Row>,
+}
+
+#[derive(Template)]
+#[template(path = "public/xxgk_guide.html")]
+struct GuidePage {
+    c: Chrome,
+    tab: &'static str,
+    agency: Agency,
+    guide: Guide,
+}
+
+#[derive(Template)]
+#[template(path = "public/xxgk_rules.html")]
+struct RulesPage {
+    c: Chrome,
+    tab: &'static str,
+    agency: Agency,
+}
+
+#[derive(Template)]
+#[template(path = "public/xxgk_reports.html")]
+struct ReportsPage {
+    c: Chrome,
+    tab: &'static str,
+    agency: Agency,
+}
+
+#[derive(Template)]
+#[template(path = "public/xxgk_docs.html")]
+struct DocsPage {
+    c: Chrome,
+    tab: &'static str,
+    agency: Agency,
+    columns: Columns,
+    q: DocsQuery,
+    heading: String,
+    rows: Vec<Row>,
+    total: u64,
+    pager: Pager,
+    topics: Vec<(String, String)>,
+    genres: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "public/xxgk_doc.html")]
+struct DocPage {
+    c: Chrome,
+    tab: &'static str,
+    agency: Agency,
+    d: Detail,
+    policy: Option<String>,
+}
+
+fn chrome(title: &str, agency: &Agency, csrf: &CsrfToken) -> Chrome {
+    Chrome::public(&format!("{title} - {}", agency.name), &csrf.token)
+}
+
+/// GET /xxgk/{code}/
+pub async fn home(
+    State(state): State<AppState>,
+    csrf: CsrfToken,
+    Path(code): Path<String>,
+) -> Result<Response, WebError> {
+    let agency = state.store.agency_by_code(&code).await?;
+    let filter = PublicFilter {
+        agency: Some(agency.id),
+        ..PublicFilter::default()
+    };
+    let (docs, _) = state.store.public_documents(&filter, 0, 8).await?;
+    render(&HomePage {
+        c: chrome("政府信息公开", &agency, &csrf),
+        tab: "home",
+        columns: columns::of(state.store.as_ref(), &agency).await?,
+        rows: docs.iter().filter_map(|d| view::row(&code, d)).collect(),
+        agency,
+    })
+}
+
+/// GET /xxgk/{code}/guide
+pub async fn guide(
+    State(state): State<AppState>,
+    csrf: CsrfToken,
+    Path(code): Path<String>,
+) -> Result<Response, WebError> {
+    let agency = state.store.agency_by_code(&code).await?;
+    let (profile, _) = state.store.profile(agency.id).await?;
+    render(&GuidePage {
+        c: chrome("政府信息公开指南", &agency, &csrf),
+        tab: "guide",
+        guide: guide::of(&agency, &profile),
+        agency,
+    })
+}
+
+/// GET /xxgk/{code}/rules
+pub async fn rules(
+    State(state): State<AppState>,
+    csrf: CsrfToken,
+    Path(code): Path<String>,
+) -> Result<Response, WebError> {
+    let agency = state.store.agency_by_code(&code).await?;
+    render(&RulesPage {
+        c: chrome("政府信息公开制度", &agency, &csrf),
+        tab: "rules",
+        agency,
+    })
+}
+
+/// GET /xxgk/{code}/reports
+pub async fn reports(
+    State(state): State<AppState>,
+    csrf: CsrfToken,
+    Path(code): Path<String>,
+) -> Result<Response, WebError> {
+    let agency = state.store.agency_by_code(&code).await?;
+    render(&ReportsPage {
+        c: chrome("政府信息公开工作年度报告", &agency, &csrf),
+        tab: "reports",
+        agency,
+    })
+}
+
+/// GET /xxgk/{code}/docs?item=&topic=&genre=&year=&validity=&page=
+pub async fn docs(
+    State(state): State<AppState>,
+    csrf: CsrfToken,
+    Path(code): Path<String>,
+    Query(q): Query<DocsQuery>,
+) -> Result<Response, WebError> {
+    let agency = state.store.agency_by_code(&code).await?;
+    let page = q.page();
+    let (docs, total) = state
+        .store
+        .public_documents(&q.filter(Some(agency.id)), (page - 1) * PER_PAGE, PER_PAGE)
+        .await?;
+    let heading = q
+        .item()
+        .map_or_else(|| "法定主动公开内容".to_owned(), |i| i.label().to_owned());
+    let base = format!("/xxgk/{code}/docs?{}", q.without_page());
+    render(&DocsPage {
+        c: chrome(&heading, &agency, &csrf),
+        tab: "docs",
+        columns: columns::of(state.store.as_ref(), &agency).await?,
+        rows: docs.iter().filter_map(|d| view::row(&code, d)).collect(),
+        pager: Pager::new(base.trim_end_matches('?'), page, total, PER_PAGE),
+        total,
+        heading,
+        q,
+        agency,
+        topics: view::top_categories(Scheme::Topic),
+        genres: view::top_categories(Scheme::Genre),
+    })
+}
+
+/// GET /xxgk/{code}/docs/{id}
+pub async fn doc(
+    State(state): State<AppState>,
+    csrf: CsrfToken,
+    Path((code, id)): Path<(String, i64)>,
+) -> Result<Response, WebError> {
+    let agency = state.store.agency_by_code(&code).await?;
+    let stored = state.store.public_document(agency.id, id).await?;
+    let d = view::detail(&code, &stored).ok_or(WebError::NotFound("文件"))?;
+    // The policy a 政策解读 interprets, if it is public (an interpretation may outlive it).
+    let policy = match &d.interprets {
+        Some(index) => state
+            .store
+            .public_document_by_index(agency.id, index)
+            .await
+            .ok()
+            .map(|p| view::href(&code, p.id)),
+        None => None,
+    };
+    render(&DocPage {
+        c: chrome(&d.title, &agency, &csrf),
+        tab: "docs",
+        agency,
+        d,
+        policy,
+    })
+}
+
+/// GET /xxgk/{code}/docs/{id}/files/{file}
+pub async fn file(
+    State(state): State<AppState>,
+    Path((code, id, file)): Path<(String, i64, i64)>,
+) -> Result<Response, WebError> {
+    let agency = state.store.agency_by_code(&code).await?;
+    let (meta, bytes) = state
+        .store
+        .public_document_file(agency.id, id, file)
+        .await?;
+    Ok(attachment_response(
+        &meta.file_name,
+        &meta.media_type,
+        bytes,
+    ))
+}
+
+/// GET /xxgk/{code}: the 专栏's address without its slash.
+pub async fn bare(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<axum::response::Redirect, WebError> {
+    let agency = state.store.agency_by_code(&code).await?;
+    Ok(axum::response::Redirect::permanent(&format!(
+        "/xxgk/{}/",
+        agency.code.as_str()
+    )))
+}
