@@ -31,7 +31,7 @@ mod state;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 mod throttle;
-mod upload;
+pub mod upload;
 
 pub use error::WebError;
 pub use metrics::Metrics;

@@ -18,8 +18,8 @@ use crate::Outcome;
 use anyhow::{Context, anyhow, bail};
 use chrono::{Datelike, NaiveDate};
 use gongkai_domain::disclosure::{
-    self, Art21Scope, Attachment, AttachmentId, Classification, Ctx, FormCtx, Imported,
-    IndexNoPattern, Scheme, read_header,
+    self, Art21Scope, Attachment, AttachmentId, Classification, Ctx, FormCtx, Imported, Scheme,
+    read_header,
 };
 use gongkai_storage::documents::NewDocumentFile;
 use gongkai_storage::{Agency, Role, Scope, Store, User};
@@ -82,7 +82,7 @@ pub async fn run(cfg: Settings, req: Request) -> anyhow::Result<Outcome> {
     let mut problems: Vec<String> = plan.problems.iter().flat_map(|p| p.lines()).collect();
     for r in &plan.rows {
         for name in &r.attachment_files {
-            if let Err(why) = files::load(&folder, name) {
+            if let Err(why) = files::load(&folder, name).await {
                 problems.push(format!("第{}行【附件】附件“{name}”{why}", r.row));
             }
         }
@@ -190,7 +190,9 @@ async fn import_one(
 ) -> anyhow::Result<()> {
     let mut attachments = Vec::new();
     for name in &row.attachment_files {
-        let f = files::load(folder, name).map_err(|why| anyhow!("附件“{name}”{why}"))?;
+        let f = files::load(folder, name)
+            .await
+            .map_err(|why| anyhow!("附件“{name}”{why}"))?;
         let new = NewDocumentFile {
             file_name: name.clone(),
             media_type: f.media_type.to_owned(),
@@ -218,7 +220,8 @@ async fn import_one(
         return Ok(());
     }
     let written = row.content.written_on;
-    let pattern = IndexNoPattern::default();
+    let (profile, _) = store.profile(agency.id).await.map_err(|e| anyhow!("{e}"))?;
+    let pattern = profile.index_pattern();
     let build = |serial: u32| {
         let index_no = pattern
             .format(&agency.code, written.year(), written.month(), serial)
