@@ -423,7 +423,30 @@ async fn the_index_on_disk_resumes_from_its_cursor_and_is_rebuilt(app: TestApp) 
     assert_eq!((indexer.cursor(), indexer.index.num_docs()), (later, 1));
 }
 
+async fn an_interpretation_links_to_its_policy_while_it_is_public(app: TestApp) {
+    let a = agency(&app, "A").await;
+    let policy = draft(&app.db, &a, content("关于医疗保险的实施办法", "2026-01-05")).await;
+    let policy = publish(&app.db, &policy, "2026-01-07").await;
+    let mut c = content("《关于医疗保险的实施办法》政策解读", "2026-01-05");
+    c.interprets = Some(policy.document.index_no.clone());
+    let reading = draft(&app.db, &a, c).await;
+    let reading = publish(&app.db, &reading, "2026-01-07").await;
+    let mut b = app.browser();
+    let page = format!("/xxgk/CA/docs/{}", reading.id);
+    let link = format!("href=\"/xxgk/CA/docs/{}\">查看原文件", policy.id);
+    assert!(b.get(&page).await.body.contains(&link));
+    let withdraw = Command::Withdraw {
+        reason: "已废止".into(),
+    };
+    step(&app.db, &policy, "2026-01-08", Role::Head, withdraw)
+        .await
+        .unwrap();
+    let body = b.get(&page).await.body;
+    assert!(!body.contains(&link) && body.contains("原文件未在本专栏公开"));
+}
+
 on_both_backends!(
+    an_interpretation_links_to_its_policy_while_it_is_public,
     the_index_on_disk_resumes_from_its_cursor_and_is_rebuilt,
     only_published_documents_are_shown_listed_searched_fed_and_mapped,
     the_list_filters_and_pages,
