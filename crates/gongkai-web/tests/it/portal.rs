@@ -13,7 +13,7 @@ use gongkai_search::SearchIndex;
 use gongkai_storage::conformance::documents::{content, draft, publish, step};
 use gongkai_storage::documents::{NewDocumentFile, StoredDocument};
 use gongkai_storage::*;
-use gongkai_web::portal::indexer::catch_up;
+use gongkai_web::portal::indexer::{Indexer, catch_up};
 use gongkai_web::{AppState, router};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -389,7 +389,65 @@ async fn feed_and_sitemap_are_well_formed_and_escaped(app: TestApp) {
     assert!(locs.contains(&format!("http://localhost/xxgk/CA/docs/{}", d.id)));
 }
 
+async fn the_index_on_disk_resumes_from_its_cursor_and_is_rebuilt(app: TestApp) {
+    let a = agency(&app, "A").await;
+    let store = app.db.store.clone();
+    let dir = tempfile::tempdir().unwrap();
+    let first = draft(&app.db, &a, content("关于春耕备耕的通知", "2026-01-05")).await;
+    let first = publish(&app.db, &first, "2026-01-07").await;
+    let indexer = Indexer::open(dir.path()).unwrap();
+    assert_eq!(indexer.cursor(), 0);
+    let seq = indexer.step(store.as_ref()).await.unwrap();
+    assert!(seq > 0);
+    assert_eq!((indexer.cursor(), indexer.index.num_docs()), (seq, 1));
+    drop(indexer);
+
+    // A restart resumes after the cursor: only the new change is applied.
+    let withdraw = Command::Withdraw {
+        reason: "重复发布".into(),
+    };
+    step(&app.db, &first, "2026-01-08", Role::Head, withdraw)
+        .await
+        .unwrap();
+    let second = draft(&app.db, &a, content("关于秋收的通知", "2026-01-05")).await;
+    publish(&app.db, &second, "2026-01-09").await;
+    let indexer = Indexer::open(dir.path()).unwrap();
+    assert_eq!((indexer.cursor(), indexer.index.num_docs()), (seq, 1));
+    let later = indexer.step(store.as_ref()).await.unwrap();
+    assert!(later > seq);
+    assert_eq!(indexer.index.num_docs(), 1);
+    assert_eq!(indexer.step(store.as_ref()).await.unwrap(), later);
+
+    // A rebuild holds the same and leaves the cursor at the newest change.
+    assert_eq!(indexer.reindex(store.as_ref()).await.unwrap(), 1);
+    assert_eq!((indexer.cursor(), indexer.index.num_docs()), (later, 1));
+}
+
+async fn an_interpretation_links_to_its_policy_while_it_is_public(app: TestApp) {
+    let a = agency(&app, "A").await;
+    let policy = draft(&app.db, &a, content("关于医疗保险的实施办法", "2026-01-05")).await;
+    let policy = publish(&app.db, &policy, "2026-01-07").await;
+    let mut c = content("《关于医疗保险的实施办法》政策解读", "2026-01-05");
+    c.interprets = Some(policy.document.index_no.clone());
+    let reading = draft(&app.db, &a, c).await;
+    let reading = publish(&app.db, &reading, "2026-01-07").await;
+    let mut b = app.browser();
+    let page = format!("/xxgk/CA/docs/{}", reading.id);
+    let link = format!("href=\"/xxgk/CA/docs/{}\">查看原文件", policy.id);
+    assert!(b.get(&page).await.body.contains(&link));
+    let withdraw = Command::Withdraw {
+        reason: "已废止".into(),
+    };
+    step(&app.db, &policy, "2026-01-08", Role::Head, withdraw)
+        .await
+        .unwrap();
+    let body = b.get(&page).await.body;
+    assert!(!body.contains(&link) && body.contains("原文件未在本专栏公开"));
+}
+
 on_both_backends!(
+    an_interpretation_links_to_its_policy_while_it_is_public,
+    the_index_on_disk_resumes_from_its_cursor_and_is_rebuilt,
     only_published_documents_are_shown_listed_searched_fed_and_mapped,
     the_list_filters_and_pages,
     the_columns_and_the_guide_come_from_the_agency,
