@@ -2,7 +2,7 @@
 //! by number + keyword, the line ranges of the three tables, and the narrative text per section.
 
 use crate::layout::Line;
-use crate::normalize::{clean, key};
+use crate::normalize::{clean, is_space, key};
 use gongkai_domain::report::{Section, table2, table3, table4};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -20,6 +20,9 @@ pub fn headings(lines: &[Line]) -> Headings {
     let mut out = Headings::new();
     let mut next = 1;
     for (i, line) in lines.iter().enumerate() {
+        if !may_be_heading(line) {
+            continue;
+        }
         let k = key(&line.joined());
         for (n, section) in Section::ALL.iter().enumerate().skip(next) {
             if is_heading(&k, *section) {
@@ -30,6 +33,20 @@ pub fn headings(lines: &[Line]) -> Headings {
         }
     }
     out
+}
+
+/// The longest key [`is_heading`] accepts: “第” + number + “部分” + 40 characters.
+const MAX_HEADING_CHARS: usize = 44;
+
+/// Whether the line is short enough to be a heading. Its key has at least as many characters
+/// as its cells have non-space ones, so longer lines (most of a report) skip building the key.
+fn may_be_heading(line: &Line) -> bool {
+    let visible = line
+        .cells
+        .iter()
+        .flat_map(|c| c.chars())
+        .filter(|c| !is_space(*c));
+    visible.take(MAX_HEADING_CHARS + 1).count() <= MAX_HEADING_CHARS
 }
 
 fn is_heading(k: &str, s: Section) -> bool {
@@ -47,11 +64,28 @@ fn is_heading(k: &str, s: Section) -> bool {
         let head: String = rest.chars().take(24).collect();
         return rest.chars().count() <= 40 && def.keywords.iter().any(|w| head.contains(w));
     }
-    let official = key(def.heading);
-    let bare = official
-        .split_once('.')
-        .map_or(official.as_str(), |(_, b)| b);
+    let bare = bare_heading(s);
     k.chars().count() <= 30 && !k.starts_with('(') && (k == bare || k.ends_with(bare))
+}
+
+/// The key of `s`'s official heading without its number (“总体情况”), computed once: it is
+/// compared with every line of every report.
+fn bare_heading(s: Section) -> &'static str {
+    static BARE: LazyLock<Vec<(Section, String)>> = LazyLock::new(|| {
+        Section::ALL
+            .iter()
+            .map(|s| {
+                let official = key(s.def().heading);
+                let bare = official
+                    .split_once('.')
+                    .map_or(official.as_str(), |(_, b)| b);
+                (*s, bare.to_owned())
+            })
+            .collect()
+    });
+    BARE.iter()
+        .find(|(x, _)| *x == s)
+        .map_or("", |(_, b)| b.as_str())
 }
 
 /// The line ranges of tables 二, 三, 四 (empty when absent).
