@@ -165,8 +165,9 @@ pub fn from_lines(lines: &[Line]) -> AnnualReport {
     let mut report = AnnualReport::new(Format::F2021);
     report.year = title.as_ref().map(|t| t.1);
     report.agency = title.as_ref().and_then(|t| t.2.clone());
-    report.format = version::decide(&text(&r2), &g2, &g3, report.year, &mut report.diagnostics);
-    table2::read(&g2, &text(&r2), &mut report);
+    let t2 = text(&r2);
+    report.format = version::decide(&t2, &g2, &g3, report.year, &mut report.diagnostics);
+    table2::read(&g2, &t2, &mut report);
     table3::read(&g3, &text(&r3), &mut report);
     table4::read(&g4, &text(&r4), &mut report);
     report.sections = outline::sections(lines, &heads, title.as_ref().map(|t| t.0));

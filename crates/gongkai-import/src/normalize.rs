@@ -30,6 +30,10 @@ fn fold(c: char) -> char {
 /// The printed text cleaned for display: NBSP/ideographic spaces become spaces, runs of spaces
 /// collapse, spaces between Han characters (and between Han and CJK punctuation) vanish.
 pub fn clean(s: &str) -> String {
+    // Most cells (numbers, labels) have no space at all: nothing to collapse or join.
+    if !s.chars().any(is_space) {
+        return s.to_owned();
+    }
     let chars: Vec<char> = s
         .chars()
         .map(|c| if is_space(c) { ' ' } else { c })
@@ -58,13 +62,24 @@ fn is_cjk_punct(c: char) -> bool {
 /// The matching key of a label: [`clean`]ed, folded to half-width, all spaces removed,
 /// 钩稽 → 勾稽, lower-case ASCII.
 pub fn key(s: &str) -> String {
-    let folded: String = s
-        .chars()
-        .map(fold)
-        .filter(|c| !is_space(*c))
-        .flat_map(char::to_lowercase)
-        .collect();
-    folded.replace("钩稽", "勾稽").replace('、', ".")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().map(fold).filter(|c| !is_space(*c)) {
+        // Keys are built for every line several times per report: ASCII and Han (nearly all
+        // of the text) skip the Unicode case tables, which leave them as they are anyway.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '、' {
+            out.push('.');
+        } else if is_han(c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    if out.contains("钩稽") {
+        out = out.replace("钩稽", "勾稽");
+    }
+    out
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! by number + keyword, the line ranges of the three tables, and the narrative text per section.
 
 use crate::layout::Line;
-use crate::normalize::{clean, key};
+use crate::normalize::{clean, is_space, key};
 use gongkai_domain::report::{Section, table2, table3, table4};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -20,6 +20,9 @@ pub fn headings(lines: &[Line]) -> Headings {
     let mut out = Headings::new();
     let mut next = 1;
     for (i, line) in lines.iter().enumerate() {
+        if !may_be_heading(line) {
+            continue;
+        }
         let k = key(&line.joined());
         for (n, section) in Section::ALL.iter().enumerate().skip(next) {
             if is_heading(&k, *section) {
@@ -30,6 +33,20 @@ pub fn headings(lines: &[Line]) -> Headings {
         }
     }
     out
+}
+
+/// The longest key [`is_heading`] accepts: “第” + number + “部分” + 40 characters.
+const MAX_HEADING_CHARS: usize = 44;
+
+/// Whether the line is short enough to be a heading. Its key has at least as many characters
+/// as its cells have non-space ones, so longer lines (most of a report) skip building the key.
+fn may_be_heading(line: &Line) -> bool {
+    let visible = line
+        .cells
+        .iter()
+        .flat_map(|c| c.chars())
+        .filter(|c| !is_space(*c));
+    visible.take(MAX_HEADING_CHARS + 1).count() <= MAX_HEADING_CHARS
 }
 
 fn is_heading(k: &str, s: Section) -> bool {
@@ -47,11 +64,28 @@ fn is_heading(k: &str, s: Section) -> bool {
         let head: String = rest.chars().take(24).collect();
         return rest.chars().count() <= 40 && def.keywords.iter().any(|w| head.contains(w));
     }
-    let official = key(def.heading);
-    let bare = official
-        .split_once('.')
-        .map_or(official.as_str(), |(_, b)| b);
+    let bare = bare_heading(s);
     k.chars().count() <= 30 && !k.starts_with('(') && (k == bare || k.ends_with(bare))
+}
+
+/// The key of `s`'s official heading without its number (“总体情况”), computed once: it is
+/// compared with every line of every report.
+fn bare_heading(s: Section) -> &'static str {
+    static BARE: LazyLock<Vec<(Section, String)>> = LazyLock::new(|| {
+        Section::ALL
+            .iter()
+            .map(|s| {
+                let official = key(s.def().heading);
+                let bare = official
+                    .split_once('.')
+                    .map_or(official.as_str(), |(_, b)| b);
+                (*s, bare.to_owned())
+            })
+            .collect()
+    });
+    BARE.iter()
+        .find(|(x, _)| *x == s)
+        .map_or("", |(_, b)| b.as_str())
 }
 
 /// The line ranges of tables 二, 三, 四 (empty when absent).
@@ -249,21 +283,57 @@ static TITLE_YEAR_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// The title: (line index, year, agency), from the first line naming “…年…政府信息公开…报告”
-/// (or “…政府信息公开…报告（N年度）”).
+/// “2024年上海市科委政府信息公开工作年度报告”: a title line with the agency between the year
+/// and the title words (the whole line, so that a sentence of the preface never reads as one).
+static TITLE_AGENCY_INSIDE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^{YEAR}\s*年\s*度?\s*(\p{{Han}}[^，。,：:；;\s]{{1,19}}?)\s*(?:政府信息公开|政务公开)[^。]{{0,12}}报告$"
+    ))
+    .ok()
+});
+
+/// A title line is short and no sentence.
+const MAX_TITLE_LINE: usize = 30;
+
+/// The title: (index of its last line, year, agency), from the first line naming
+/// “…年…政府信息公开…报告” (or “…政府信息公开…报告（N年度）”, or “N年某机关政府信息公开…报告”),
+/// or from two short lines that do together (a title wrapped as “…政府信息公开工作 / 年度报告”).
 pub fn title(lines: &[Line]) -> Option<(usize, i32, Option<String>)> {
-    let regexes = [TITLE.as_ref()?, TITLE_YEAR_AFTER.as_ref()?];
     for (i, line) in lines.iter().enumerate().take(40) {
         let text = clean(&line.joined());
-        let Some(m) = regexes.iter().find_map(|re| re.captures(&text)) else {
+        if let Some((year, agency)) = title_in(&text) {
+            let agency = agency.or_else(|| previous_line(lines, i));
+            return Some((i, year, agency));
+        }
+        let Some(next) = lines.get(i + 1).map(|l| clean(&l.joined())) else {
             continue;
         };
-        let year = year_of(m.get(1)?.as_str())?;
-        let before = &text[..m.get(0)?.start()];
-        let agency = agency_before(before).or_else(|| previous_line(lines, i));
-        return Some((i, year, agency));
+        if [&text, &next].iter().all(|t| is_title_part(t))
+            && let Some((year, agency)) = title_in(&format!("{text}{next}"))
+        {
+            let agency = agency.or_else(|| previous_line(lines, i));
+            return Some((i + 1, year, agency));
+        }
     }
     None
+}
+
+/// Whether a line can be one line of a title printed over two.
+fn is_title_part(t: &str) -> bool {
+    !t.is_empty() && t.chars().count() <= MAX_TITLE_LINE && !t.contains(['。', '，', ','])
+}
+
+/// The year of a title in `text`, and the agency it names (before the year, or between the
+/// year and the title words).
+fn title_in(text: &str) -> Option<(i32, Option<String>)> {
+    let plain = [TITLE.as_ref()?, TITLE_YEAR_AFTER.as_ref()?];
+    if let Some(m) = plain.iter().find_map(|re| re.captures(text)) {
+        let year = year_of(m.get(1)?.as_str())?;
+        return Some((year, agency_before(&text[..m.get(0)?.start()])));
+    }
+    let m = TITLE_AGENCY_INSIDE.as_ref()?.captures(text)?;
+    let year = year_of(m.get(1)?.as_str())?;
+    Some((year, m.get(2).map(|a| clean(a.as_str()))))
 }
 
 /// “2021” or “二〇二一”.
@@ -346,6 +416,18 @@ mod tests {
         assert_eq!(t, Some((0, 2022, Some("某某市商务局".into()))));
         let t = title(&[l("某某局关于2023年度政府信息公开工作的年度报告")]);
         assert_eq!(t, Some((0, 2023, Some("某某局".into()))));
+        let t = title(&[
+            l("正文"),
+            l("2024 年上海市科委政府信息公开工作"),
+            l("年度报告"),
+        ]);
+        assert_eq!(t, Some((2, 2024, Some("上海市科委".into()))));
+        // A sentence of the preface is no title, however it wraps.
+        let t = title(&[
+            l("市科委编制了 2024 年度政务公开工作"),
+            l("报告，报告全文包括总体情况"),
+        ]);
+        assert_eq!(t, None);
     }
 
     #[test]

@@ -17,7 +17,10 @@ const HEADER_ROWS: usize = 3;
 
 /// Lays out table 三, or `None` when the report has no row of it.
 pub(super) fn grid(report: &AnnualReport) -> Option<Grid> {
-    let rows: Vec<Row> = Row::of(report.format)
+    // The rows as the report prints them: a 2021 report with （六） as one row shows it.
+    let rows: Vec<Row> = report
+        .t3_rows()
+        .into_iter()
         .filter(|r| report.table3.contains_key(r))
         .collect();
     let extra = extras(report, TableId::Table3);

@@ -1,4 +1,4 @@
-//! Writes every output of both test reports to the directory named by `GONGKAI_EXPORT_DUMP`, for
+//! Writes every output of the test reports to the directory named by `GONGKAI_EXPORT_DUMP`, for
 //! looking at them (PDF → PNG, HTML screenshot). Does nothing when the variable is unset.
 
 use crate::support;
@@ -17,7 +17,10 @@ fn outputs_are_written_for_inspection_when_asked() {
         let stem = f.file_stem().unwrap().to_string_lossy().into_owned();
         (stem, AnnualReport::from_json_str(&text).unwrap())
     });
-    let built = support::reports().map(|r| (format!("report-{}", r.format.as_str()), r));
+    let built = support::reports().map(|r| {
+        let merged = if r.other_merged() { "-merged" } else { "" };
+        (format!("report-{}{merged}", r.format.as_str()), r)
+    });
     for (stem, report) in built.into_iter().chain(examples) {
         for target in Target::ALL {
             let bytes = render(&report, target).unwrap();

@@ -3,7 +3,6 @@
 
 use crate::support::{self, TRICKY};
 use gongkai_domain::report::table2;
-use gongkai_domain::report::table3::Row;
 use gongkai_domain::report::table4::Group;
 use gongkai_domain::report::{AnnualReport, Cell, Section, TableId};
 use gongkai_export::{Target, render};
@@ -61,7 +60,7 @@ fn every_table3_row_repeats_its_labels_and_ends_with_its_seven_cells() {
                 .iter()
                 .any(|l| l.contains(&"申请人情况·法人或其他组织·商业企业".to_owned()))
         );
-        for row in Row::of(report.format) {
+        for row in report.t3_rows() {
             let line = lines
                 .iter()
                 .find(|l| l.contains(&row.def().label.to_owned()))

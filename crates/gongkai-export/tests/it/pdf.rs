@@ -2,7 +2,6 @@
 //! table 三's rows read label-then-numbers in order.
 
 use crate::support::{self, squash};
-use gongkai_domain::report::table3::Row;
 use gongkai_domain::report::{AnnualReport, Cell};
 use gongkai_export::{Target, render};
 
@@ -54,7 +53,7 @@ fn table3_rows_read_as_label_followed_by_their_seven_cells() {
     for report in support::reports() {
         let flat = squash(&extract(&report));
 
-        for row in Row::of(report.format) {
+        for row in report.t3_rows() {
             let cells: String = report.table3[&row].iter().map(Cell::to_string).collect();
             let expected = squash(&format!("{}{cells}", row.def().label));
             assert!(

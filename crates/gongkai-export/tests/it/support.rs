@@ -35,6 +35,16 @@ pub fn report_2021() -> AnnualReport {
     r
 }
 
+/// The 2021-format report as a report that prints （六）其他处理 as one row keeps it
+/// (`REPORT_JSON.md` §1): `other` in place of the three sub-rows.
+pub fn report_2021_merged() -> AnnualReport {
+    let mut r = report_2021();
+    r.table3.retain(|row, _| !row.is_other_part());
+    let cells = std::array::from_fn(|j| Cell::count(7000 + j as i64));
+    r.table3.insert(Row::Other, cells);
+    r
+}
+
 /// A full 2019-format report (year 2020): 23 table-三 rows, procurement with its printed amount,
 /// a negative 本年增/减, an extra row in 三.
 pub fn report_2019() -> AnnualReport {
@@ -157,7 +167,7 @@ pub fn labels(r: &AnnualReport) -> Vec<String> {
         out.push(s.to_owned());
     }
     out.extend(table3::COLUMNS.iter().map(|c| c.label.to_owned()));
-    for row in Row::of(r.format) {
+    for row in r.t3_rows() {
         out.push(row.def().label.to_owned());
         out.extend(row.def().group.map(str::to_owned));
     }
@@ -232,9 +242,9 @@ fn table2_values(r: &AnnualReport) -> Vec<Expected> {
     out
 }
 
-/// Both test reports.
-pub fn reports() -> [AnnualReport; 2] {
-    [report_2019(), report_2021()]
+/// The test reports: both formats, and 2021 with （六） as one row.
+pub fn reports() -> [AnnualReport; 3] {
+    [report_2019(), report_2021(), report_2021_merged()]
 }
 
 /// All whitespace removed (PDF text extraction inserts spaces and line breaks).

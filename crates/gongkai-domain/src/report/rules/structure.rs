@@ -11,8 +11,8 @@ use crate::report::{AnnualReport, Cell, Finding, Format, Severity, TableId};
 pub fn check(r: &AnnualReport, out: &mut Vec<Finding>) {
     format_matches_year(r, out);
     missing(r, out);
-    for (path, name, cell, kind) in standard_cells(r) {
-        cell_kind(&path, &name, cell, kind, out);
+    for (at, cell, kind) in standard_cells(r) {
+        cell_kind(&at, cell, kind, out);
     }
 }
 
@@ -93,8 +93,38 @@ fn missing(r: &AnnualReport, out: &mut Vec<Finding>) {
     }
 }
 
-/// Every standard cell present in the report, with its path, name and kind.
-fn standard_cells(r: &AnnualReport) -> Vec<(String, String, &Cell, ColKind)> {
+/// Where a standard cell is. Its path and name are only written out for a finding: every
+/// report has a few hundred cells and nearly all of them are fine.
+enum At {
+    T2(
+        &'static table2::BlockDef,
+        &'static table2::ItemDef,
+        &'static table2::ColDef,
+    ),
+    T3(Row, Applicant),
+    T4(Group, Outcome),
+}
+
+impl At {
+    fn path(&self) -> String {
+        match *self {
+            At::T2(_, item, col) => paths::t2(item, col),
+            At::T3(row, col) => paths::t3(row, col),
+            At::T4(g, o) => paths::t4(g, o),
+        }
+    }
+
+    fn name(&self) -> String {
+        match *self {
+            At::T2(block, item, col) => paths::t2_name(block, item, col),
+            At::T3(row, col) => paths::t3_name(row, col),
+            At::T4(g, o) => paths::t4_name(g, o),
+        }
+    }
+}
+
+/// Every standard cell present in the report, with where it is and its kind.
+fn standard_cells(r: &AnnualReport) -> Vec<(At, &Cell, ColKind)> {
     let mut cells = Vec::new();
     for block in table2::blocks(r.format) {
         for item in block
@@ -104,12 +134,7 @@ fn standard_cells(r: &AnnualReport) -> Vec<(String, String, &Cell, ColKind)> {
         {
             for col in block.cols {
                 let cell = r.t2(item.item, col.col);
-                cells.push((
-                    paths::t2(item, col),
-                    paths::t2_name(block, item, col),
-                    cell,
-                    col.kind,
-                ));
+                cells.push((At::T2(block, item, col), cell, col.kind));
             }
         }
     }
@@ -119,34 +144,28 @@ fn standard_cells(r: &AnnualReport) -> Vec<(String, String, &Cell, ColKind)> {
         .filter(|row| r.table3.contains_key(row))
     {
         for col in COLUMNS.iter().map(|c| c.column) {
-            cells.push((
-                paths::t3(row, col),
-                paths::t3_name(row, col),
-                r.t3(row, col),
-                ColKind::Count,
-            ));
+            cells.push((At::T3(row, col), r.t3(row, col), ColKind::Count));
         }
     }
     for g in Group::ALL.into_iter().filter(|g| r.table4.contains_key(g)) {
         for o in Outcome::ALL {
-            cells.push((
-                paths::t4(g, o),
-                paths::t4_name(g, o),
-                r.t4(g, o),
-                ColKind::Count,
-            ));
+            cells.push((At::T4(g, o), r.t4(g, o), ColKind::Count));
         }
     }
     cells
 }
 
-fn cell_kind(path: &str, name: &str, cell: &Cell, kind: ColKind, out: &mut Vec<Finding>) {
+fn cell_kind(at: &At, cell: &Cell, kind: ColKind, out: &mut Vec<Finding>) {
     if kind == ColKind::Text {
         return;
     }
     let Some(n) = cell.number() else {
-        let msg = format!("{name}为{}，应填写数字（没有则填0）", cell.describe());
-        out.push(Finding::new("S-03", Severity::Warning, path, msg));
+        let msg = format!(
+            "{}为{}，应填写数字（没有则填0）",
+            at.name(),
+            cell.describe()
+        );
+        out.push(Finding::new("S-03", Severity::Warning, at.path(), msg));
         return;
     };
     let problem = match kind {
@@ -156,8 +175,8 @@ fn cell_kind(path: &str, name: &str, cell: &Cell, kind: ColKind, out: &mut Vec<F
         _ => None,
     };
     if let Some(problem) = problem {
-        let msg = format!("{name}为{}，{problem}", n.normalize());
-        out.push(Finding::new("S-04", Severity::Error, path, msg));
+        let msg = format!("{}为{}，{problem}", at.name(), n.normalize());
+        out.push(Finding::new("S-04", Severity::Error, at.path(), msg));
     }
 }
 
