@@ -136,10 +136,8 @@ pub type Opt = (String, String);
 pub fn items(art21: Option<Art21Scope>) -> Vec<Opt> {
     let art20 = Art20Item::all().map(|i| {
         let item = StatutoryItem::Art20(i);
-        (
-            item.id().to_owned(),
-            format!("{} {}", i.caption(), i.label()),
-        )
+        // The label carries its number already: “（一）行政法规、规章和规范性文件”.
+        (item.id().to_owned(), format!("第二十条{}", i.label()))
     });
     let art21 = art21.into_iter().flat_map(|s| s.items()).map(|i| {
         let item = StatutoryItem::Art21(*i);

@@ -324,6 +324,8 @@ async fn the_agencys_index_pattern_numbers_new_documents() {
         ("index_pattern", "{机构代码}-{年份}{月份}-{流水号:4}"),
     ];
     assert_eq!(admin.post(&path, &set).await.status, StatusCode::SEE_OTHER);
+    let page = admin.get(&path).await.body;
+    assert!(page.contains("本月第一份文件编为 CA-202603-0001"), "{page}");
     let d = draft(&app, &[], &[]).await;
     assert_eq!(
         stored(&app, d).await.document.index_no.as_str(),

@@ -27,6 +27,18 @@ struct ProfilePage {
     errors: FieldErrors,
     default_doc_no: &'static str,
     default_index: &'static str,
+    /// The first 索引号 the saved pattern makes this year, as an example.
+    index_example: String,
+}
+
+/// The first 索引号 of `today`'s year (and month) under `p`'s pattern (empty if it cannot be
+/// made).
+fn index_example(a: &Agency, p: &Profile, today: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    p.index_pattern()
+        .format(&a.code, today.year(), today.month(), 1)
+        .map(|i| i.as_str().to_owned())
+        .unwrap_or_default()
 }
 
 /// The form: the profile's fields plus CSRF and version.
@@ -65,6 +77,7 @@ pub async fn show(
     render(&ProfilePage {
         c: Chrome::admin("公开设置", &me),
         can_edit: can_edit(&me, &a),
+        index_example: index_example(&a, &p, state.today()),
         a,
         p,
         version,
@@ -101,9 +114,11 @@ pub async fn update(
             Err(e) => return Err(e.into()),
         }
     }
+    let (saved, _) = state.store.profile(a.id).await?;
     reshow(&ProfilePage {
         c: Chrome::admin("公开设置", &me),
         can_edit: true,
+        index_example: index_example(&a, &saved, state.today()),
         a,
         p: f.profile,
         version: f.version,

@@ -14,8 +14,9 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use gongkai_domain::disclosure::{Classification, Content, Review, Scheme, Version};
-use gongkai_storage::AuditEntry;
 use gongkai_storage::documents::StoredDocument;
+use gongkai_storage::{AuditEntry, Scope};
+use std::collections::HashMap;
 
 /// A version as the page shows it.
 pub struct Shown {
@@ -59,6 +60,18 @@ struct DocPage {
     grounds: Vec<view::Opt>,
     today: String,
     error: String,
+    /// Display names of the agency's accounts by login name.
+    names: HashMap<String, String>,
+}
+
+impl DocPage {
+    /// “王芳（reviewer）” for a login name of the agency; the login name alone otherwise.
+    fn who(&self, login: &str) -> String {
+        match self.names.get(login) {
+            Some(n) => format!("{n}（{login}）"),
+            None => login.to_owned(),
+        }
+    }
 }
 
 fn shown(c: &Content, index_no: &str, validity: &str) -> Shown {
@@ -156,6 +169,13 @@ async fn page(
         a: Actions::of(doc, me.user.role, works_on(&me.user, &agency)),
         grounds: view::grounds(),
         today: state.today().to_string(),
+        names: state
+            .store
+            .users(Scope::agency(agency.id))
+            .await?
+            .into_iter()
+            .map(|u| (u.username.as_str().to_owned(), u.display_name))
+            .collect(),
         validity,
         error,
         d,
