@@ -26,6 +26,7 @@ pub mod cases;
 #[cfg(any(test, feature = "testing"))]
 pub mod conformance;
 mod entity;
+mod group_commit;
 mod migration;
 mod model;
 mod notifications;

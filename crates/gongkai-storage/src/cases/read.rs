@@ -4,14 +4,14 @@
 use super::files::{list_attachments, list_letters, next_in, one_attachment};
 use super::{
     Application, Attachment, CaseCount, CaseFilter, CaseRow, CaseStep, CaseStore, CellRow, Due,
-    Letter, NewApplication,
+    Letter, NewApplication, OnlineSubmission, Submitted,
 };
 use crate::agencies::{corrupt, scope_ids};
 use crate::audit;
 use crate::entity::{applications as apps, audit_events};
 use crate::{AgencyId, AuditEntry, Scope, SeaStore, StoreError, StoreResult};
 use async_trait::async_trait;
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, Query};
+use sea_orm::sea_query::{Condition, Expr, Func, Query};
 use sea_orm::{
     ColumnTrait, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, Select,
@@ -97,7 +97,7 @@ fn cell_condition(year: i32, row: &CellRow, applicant: Option<&String>) -> Condi
 }
 
 fn filtered(ids: Vec<i64>, f: &CaseFilter) -> Select<apps::Entity> {
-    let mut q = apps::Entity::find().filter(apps::Column::AgencyId.is_in(ids));
+    let mut q = apps::Entity::find().filter(apps::Column::AgencyId.is_in(ids.clone()));
     let eq = |q: Select<apps::Entity>, col: apps::Column, v: &Option<String>| match v {
         Some(v) if !v.is_empty() => q.filter(col.eq(v.clone())),
         _ => q,
@@ -118,7 +118,8 @@ fn filtered(ids: Vec<i64>, f: &CaseFilter) -> Select<apps::Entity> {
         q = q.filter(apps::Column::ReceivedOn.lte(d));
     }
     if let Some(code) = f.code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-        // Two index lookups united, rather than an OR the planner would answer by a scan.
+        // Two index lookups united, rather than an OR the planner would answer by a scan; a
+        // 登记编号 is unique per agency, so its lookup goes through (agency, number).
         let by_code = Query::select()
             .column(apps::Column::Id)
             .from(apps::Entity)
@@ -128,6 +129,7 @@ fn filtered(ids: Vec<i64>, f: &CaseFilter) -> Select<apps::Entity> {
                 Query::select()
                     .column(apps::Column::Id)
                     .from(apps::Entity)
+                    .and_where(apps::Column::AgencyId.is_in(ids))
                     .and_where(apps::Column::Number.eq(code))
                     .to_owned(),
             )
@@ -135,9 +137,10 @@ fn filtered(ids: Vec<i64>, f: &CaseFilter) -> Select<apps::Entity> {
         q = q.filter(apps::Column::Id.in_subquery(by_code));
     }
     if let Some(d) = f.due_by {
+        // On the inbox index; a case without a deadline has 9999-12-31 there, never before `d`.
         q = q
             .filter(apps::Column::Open.eq(true))
-            .filter(apps::Column::DueOn.lte(d));
+            .filter(apps::Column::DueOrder.lte(d));
     }
     if let Some(a) = f.assignee {
         q = q.filter(apps::Column::AssigneeId.eq(a));
@@ -204,6 +207,14 @@ impl CaseStore for SeaStore {
         super::write::create(self, agency, new).await
     }
 
+    async fn submit_online(
+        &self,
+        agency: AgencyId,
+        submission: OnlineSubmission,
+    ) -> StoreResult<Submitted> {
+        super::online::submit(self, agency, submission).await
+    }
+
     async fn application(&self, scope: Scope, id: i64) -> StoreResult<Application> {
         let ids = scope_ids(&self.db, scope).await?;
         let row = apps::Entity::find_by_id(id)
@@ -230,16 +241,12 @@ impl CaseStore for SeaStore {
     ) -> StoreResult<(Vec<CaseRow>, u64)> {
         let ids = scope_ids(&self.db, scope).await?;
         let total = filtered(ids.clone(), filter).count(&self.db).await?;
-        // The page's ids first, sorted on the inbox index alone; then only those rows.
+        // The page's ids first, read in the order of the inbox index (0007); then only those rows.
         let page: Vec<i64> = filtered(ids, filter)
             .select_only()
             .column(apps::Column::Id)
             .order_by_desc(apps::Column::Open)
-            .order_by(
-                Expr::col(apps::Column::DueOn).is_null(),
-                sea_orm::Order::Asc,
-            )
-            .order_by_asc(apps::Column::DueOn)
+            .order_by_asc(apps::Column::DueOrder)
             .order_by_desc(apps::Column::ReceivedOn)
             .order_by_desc(apps::Column::Id)
             .offset(offset)

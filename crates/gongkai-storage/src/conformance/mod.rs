@@ -10,6 +10,7 @@ use chrono::{Duration, Utc};
 mod audit;
 pub mod cases;
 mod notifications;
+mod online;
 pub mod proceedings;
 mod security;
 pub use audit::*;
@@ -21,6 +22,7 @@ pub use cases::{
     the_list_filters_and_counts_give_the_domains_table_three,
 };
 pub use notifications::*;
+pub use online::*;
 pub use proceedings::{
     a_proceeding_is_registered_with_its_events_and_linked_only_to_its_agencys_cases,
     a_proceeding_step_is_saved_with_its_events_and_a_stale_one_refused,

@@ -11,6 +11,7 @@ mod m0002_harden_platform;
 mod m0003_create_cases;
 mod m0004_link_proceedings;
 mod m0005_read_indexes;
+pub(crate) mod m0007_order_inbox;
 
 /// The migration set of the platform.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_create_cases::Migration),
             Box::new(m0004_link_proceedings::Migration),
             Box::new(m0005_read_indexes::Migration),
+            Box::new(m0007_order_inbox::Migration),
         ]
     }
 }
