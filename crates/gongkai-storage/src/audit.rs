@@ -22,8 +22,8 @@ use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use gongkai_domain::audit::AuditEvent;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -107,15 +107,40 @@ pub(crate) struct Tx<'s> {
 impl SeaStore {
     /// Starts a write.
     pub(crate) async fn begin(&self) -> StoreResult<Tx<'_>> {
-        Ok(Tx {
-            txn: self.db.begin().await?,
-            seal: &self.seal,
-            heads: Vec::new(),
-        })
+        Tx::begin(&self.db, &self.seal).await
     }
 }
 
-impl Tx<'_> {
+impl<'s> Tx<'s> {
+    /// Starts a write on `db`, sealed with `seal`.
+    pub async fn begin(db: &DatabaseConnection, seal: &'s Seal) -> StoreResult<Self> {
+        Ok(Tx {
+            txn: db.begin().await?,
+            seal,
+            heads: Vec::new(),
+        })
+    }
+
+    /// A savepoint: a write inside this one that can be undone alone ([`Tx::release`] keeps it;
+    /// dropping it or `txn.rollback()` undoes it). Group commit gives each submission one.
+    pub async fn savepoint(&self) -> StoreResult<Tx<'s>> {
+        Ok(Tx {
+            txn: self.txn.begin().await?,
+            seal: self.seal,
+            heads: Vec::new(),
+        })
+    }
+
+    /// Keeps a savepoint's changes (and the heads it moved) in `outer`.
+    pub async fn release(self, outer: &mut Tx<'s>) -> StoreResult<()> {
+        self.txn.commit().await?;
+        for h in self.heads {
+            outer.heads.retain(|o| o.agency_id != h.agency_id);
+            outer.heads.push(h);
+        }
+        Ok(())
+    }
+
     /// Appends a change made by `actor` to `agency`'s chain.
     pub async fn append(
         &mut self,

@@ -27,6 +27,7 @@ pub mod cases;
 pub mod conformance;
 pub mod documents;
 mod entity;
+mod group_commit;
 mod migration;
 mod model;
 mod notifications;

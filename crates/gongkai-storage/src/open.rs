@@ -1,5 +1,6 @@
 //! Opening a store: pick the backend from the URL, connect, migrate.
 
+use crate::group_commit::GroupCommit;
 use crate::migration::Migrator;
 use crate::seal::Seal;
 use crate::{Store, StoreError, StoreResult};
@@ -7,7 +8,7 @@ use async_trait::async_trait;
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
 use sea_orm_migration::MigratorTrait;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 /// The sea-orm implementation of [`Store`], for both backends.
@@ -15,6 +16,8 @@ use std::time::Duration;
 pub struct SeaStore {
     pub(crate) db: DatabaseConnection,
     pub(crate) seal: Arc<Seal>,
+    /// SQLite's writer of online submissions, started by the first one.
+    group: Arc<OnceLock<GroupCommit>>,
 }
 
 /// Key of the PostgreSQL advisory lock held while migrating (any fixed number works).
@@ -47,6 +50,15 @@ impl SeaStore {
         Ok(Self {
             db,
             seal: Arc::new(seal),
+            group: Arc::default(),
+        })
+    }
+
+    /// The group-commit queue of online submissions (SQLite only; see `group_commit.rs`).
+    pub(crate) fn group_commit(&self) -> Option<&GroupCommit> {
+        (self.db.get_database_backend() == DbBackend::Sqlite).then(|| {
+            self.group
+                .get_or_init(|| GroupCommit::start(self.db.clone(), self.seal.clone()))
         })
     }
 }

@@ -7,7 +7,7 @@ use crate::{Actor, AgencyId, SeaStore, StoreError, StoreResult};
 use async_trait::async_trait;
 use gongkai_domain::agency::Profile;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 /// Agency profiles and one-time claims.
 #[async_trait]
@@ -87,16 +87,21 @@ impl ProfileStore for SeaStore {
     }
 
     async fn claim_once(&self, agency: AgencyId, key: &str) -> StoreResult<bool> {
-        let row = claims::ActiveModel {
-            key: Set(key.to_owned()),
-            agency_id: Set(agency.0),
-            created_at: Set(audit::now()),
-            sent_at: Set(None),
-        };
-        let done = claims::Entity::insert(row)
-            .on_conflict_do_nothing_on([claims::Column::Key])
-            .exec_without_returning(&self.db)
-            .await?;
-        Ok(matches!(done, sea_orm::TryInsertResult::Inserted(n) if n == 1))
+        claim(&self.db, agency.0, key).await
     }
+}
+
+/// [`ProfileStore::claim_once`] on `db` (a connection, or a transaction it is part of).
+pub(crate) async fn claim<C: ConnectionTrait>(db: &C, agency: i64, key: &str) -> StoreResult<bool> {
+    let row = claims::ActiveModel {
+        key: Set(key.to_owned()),
+        agency_id: Set(agency),
+        created_at: Set(audit::now()),
+        sent_at: Set(None),
+    };
+    let done = claims::Entity::insert(row)
+        .on_conflict_do_nothing_on([claims::Column::Key])
+        .exec_without_returning(db)
+        .await?;
+    Ok(matches!(done, sea_orm::TryInsertResult::Inserted(n) if n == 1))
 }

@@ -43,6 +43,47 @@ async fn locked_row(
     }))
 }
 
+/// Reserves an attempt under every key inside `txn`, or returns when to come back. A refusal
+/// writes nothing: a row that can refuse exists already, so its insert did nothing.
+pub(crate) async fn reserve(
+    txn: &DatabaseTransaction,
+    keys: &[ThrottleKey],
+    now: DateTime<Utc>,
+) -> StoreResult<Option<DateTime<Utc>>> {
+    let now = now.trunc_subsecs(6);
+    let mut keys: Vec<&ThrottleKey> = keys.iter().collect();
+    keys.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut next = Vec::new();
+    let mut retry_at: Option<DateTime<Utc>> = None;
+    for k in keys {
+        let row = locked_row(txn, &k.key, now).await?;
+        let idle = now - row.updated_at > Duration::seconds(k.policy.forget_secs.into());
+        let failures = if idle { 0 } else { row.failures.max(0) as u32 };
+        if !idle && row.next_allowed_at > now {
+            retry_at = retry_at.max(Some(row.next_allowed_at));
+        }
+        let failures = failures.saturating_add(1);
+        let delay = Duration::seconds(k.policy.delay_secs(failures).into());
+        next.push((k.key.clone(), failures, now + delay));
+    }
+    if retry_at.is_some() {
+        return Ok(retry_at);
+    }
+    for (key, failures, allowed) in next {
+        rows::Entity::update_many()
+            .col_expr(
+                rows::Column::Failures,
+                Expr::value(failures.min(1 << 30) as i32),
+            )
+            .col_expr(rows::Column::NextAllowedAt, Expr::value(allowed))
+            .col_expr(rows::Column::UpdatedAt, Expr::value(now))
+            .filter(rows::Column::Key.eq(key))
+            .exec(txn)
+            .await?;
+    }
+    Ok(None)
+}
+
 #[async_trait]
 impl LoginThrottle for SeaStore {
     async fn reserve_attempt(
@@ -50,41 +91,13 @@ impl LoginThrottle for SeaStore {
         keys: &[ThrottleKey],
         now: DateTime<Utc>,
     ) -> StoreResult<Option<DateTime<Utc>>> {
-        let now = now.trunc_subsecs(6);
-        let mut keys: Vec<&ThrottleKey> = keys.iter().collect();
-        keys.sort_by(|a, b| a.key.cmp(&b.key));
         let txn = self.db.begin().await?;
-        let mut next = Vec::new();
-        let mut retry_at: Option<DateTime<Utc>> = None;
-        for k in keys {
-            let row = locked_row(&txn, &k.key, now).await?;
-            let idle = now - row.updated_at > Duration::seconds(k.policy.forget_secs.into());
-            let failures = if idle { 0 } else { row.failures.max(0) as u32 };
-            if !idle && row.next_allowed_at > now {
-                retry_at = retry_at.max(Some(row.next_allowed_at));
-            }
-            let failures = failures.saturating_add(1);
-            let delay = Duration::seconds(k.policy.delay_secs(failures).into());
-            next.push((k.key.clone(), failures, now + delay));
+        let retry_at = reserve(&txn, keys, now).await?;
+        match retry_at {
+            Some(_) => txn.rollback().await?,
+            None => txn.commit().await?,
         }
-        if retry_at.is_some() {
-            txn.rollback().await?;
-            return Ok(retry_at);
-        }
-        for (key, failures, allowed) in next {
-            rows::Entity::update_many()
-                .col_expr(
-                    rows::Column::Failures,
-                    Expr::value(failures.min(1 << 30) as i32),
-                )
-                .col_expr(rows::Column::NextAllowedAt, Expr::value(allowed))
-                .col_expr(rows::Column::UpdatedAt, Expr::value(now))
-                .filter(rows::Column::Key.eq(key))
-                .exec(&txn)
-                .await?;
-        }
-        txn.commit().await?;
-        Ok(None)
+        Ok(retry_at)
     }
 
     async fn clear_attempts(&self, keys: &[String]) -> StoreResult<()> {

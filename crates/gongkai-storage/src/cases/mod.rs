@@ -4,8 +4,11 @@
 //! events to the agency's signed chain, with optimistic locking on `version`.
 
 pub(crate) mod files;
+pub(crate) mod online;
 mod read;
 mod write;
+
+pub use online::{OnlineSubmission, Submitted};
 
 use crate::{AgencyId, AuditEntry, Scope, StoreResult};
 use async_trait::async_trait;
@@ -358,6 +361,14 @@ pub trait CaseStore {
         agency: AgencyId,
         new: &NewApplication,
     ) -> StoreResult<Application>;
+    /// Files an application from the public form: claims its challenge, counts it against the
+    /// sender's address and stores it, in one transaction (on SQLite shared with submissions
+    /// arriving at the same time, each under its own savepoint). Returns once it is durable.
+    async fn submit_online(
+        &self,
+        agency: AgencyId,
+        submission: OnlineSubmission,
+    ) -> StoreResult<Submitted>;
     /// One application inside `scope`.
     async fn application(&self, scope: Scope, id: i64) -> StoreResult<Application>;
     /// The application with this 查询码 (for the applicant's status page; not scoped).

@@ -4,17 +4,17 @@
 use super::files::{list_attachments, list_letters, next_in, one_attachment};
 use super::{
     Application, Attachment, CaseCount, CaseFilter, CaseRow, CaseStep, CaseStore, CellRow, Due,
-    Letter, NewApplication,
+    Letter, NewApplication, OnlineSubmission, Submitted,
 };
 use crate::agencies::{corrupt, scope_ids};
 use crate::audit;
 use crate::entity::applications as apps;
 use crate::{AgencyId, AuditEntry, Scope, SeaStore, StoreError, StoreResult};
 use async_trait::async_trait;
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, Query};
+use sea_orm::sea_query::{Condition, Expr, Func, Query, UnionType};
 use sea_orm::{
-    ColumnTrait, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
 pub(crate) fn to_application(m: apps::Model) -> StoreResult<Application> {
@@ -96,7 +96,29 @@ fn cell_condition(year: i32, row: &CellRow, applicant: Option<&String>) -> Condi
     c
 }
 
-fn filtered(ids: Vec<i64>, f: &CaseFilter) -> Select<apps::Entity> {
+/// The ids of the cases in `ids`' agencies with this 查询码 or 登记编号: two index lookups
+/// united, rather than an OR the planner would answer by a scan (a 登记编号 is unique per
+/// agency, so its lookup goes through (agency, number)).
+async fn by_code(db: &DatabaseConnection, ids: &[i64], code: &str) -> StoreResult<Vec<i64>> {
+    let number = Query::select()
+        .column(apps::Column::Id)
+        .from(apps::Entity)
+        .and_where(apps::Column::AgencyId.is_in(ids.to_vec()))
+        .and_where(apps::Column::Number.eq(code))
+        .to_owned();
+    let query = Query::select()
+        .column(apps::Column::Id)
+        .from(apps::Entity)
+        .and_where(apps::Column::QueryCode.eq(code.to_uppercase()))
+        .union(UnionType::All, number)
+        .to_owned();
+    let rows = db.query_all(&query).await?;
+    rows.iter()
+        .map(|r| r.try_get_by_index::<i64>(0).map_err(StoreError::from))
+        .collect()
+}
+
+fn filtered(ids: Vec<i64>, f: &CaseFilter, by_code: Option<&[i64]>) -> Select<apps::Entity> {
     let mut q = apps::Entity::find().filter(apps::Column::AgencyId.is_in(ids));
     let eq = |q: Select<apps::Entity>, col: apps::Column, v: &Option<String>| match v {
         Some(v) if !v.is_empty() => q.filter(col.eq(v.clone())),
@@ -117,27 +139,15 @@ fn filtered(ids: Vec<i64>, f: &CaseFilter) -> Select<apps::Entity> {
     if let Some(d) = f.received_to {
         q = q.filter(apps::Column::ReceivedOn.lte(d));
     }
-    if let Some(code) = f.code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-        // Two index lookups united, rather than an OR the planner would answer by a scan.
-        let by_code = Query::select()
-            .column(apps::Column::Id)
-            .from(apps::Entity)
-            .and_where(apps::Column::QueryCode.eq(code.to_uppercase()))
-            .union(
-                sea_orm::sea_query::UnionType::All,
-                Query::select()
-                    .column(apps::Column::Id)
-                    .from(apps::Entity)
-                    .and_where(apps::Column::Number.eq(code))
-                    .to_owned(),
-            )
-            .to_owned();
-        q = q.filter(apps::Column::Id.in_subquery(by_code));
+    if let Some(found) = by_code {
+        // Literal ids: the planner fetches them by key instead of walking the agency's index.
+        q = q.filter(apps::Column::Id.is_in(found.to_vec()));
     }
     if let Some(d) = f.due_by {
+        // On the inbox index; a case without a deadline has 9999-12-31 there, never before `d`.
         q = q
             .filter(apps::Column::Open.eq(true))
-            .filter(apps::Column::DueOn.lte(d));
+            .filter(apps::Column::DueOrder.lte(d));
     }
     if let Some(a) = f.assignee {
         q = q.filter(apps::Column::AssigneeId.eq(a));
@@ -204,6 +214,14 @@ impl CaseStore for SeaStore {
         super::write::create(self, agency, new).await
     }
 
+    async fn submit_online(
+        &self,
+        agency: AgencyId,
+        submission: OnlineSubmission,
+    ) -> StoreResult<Submitted> {
+        super::online::submit(self, agency, submission).await
+    }
+
     async fn application(&self, scope: Scope, id: i64) -> StoreResult<Application> {
         let ids = scope_ids(&self.db, scope).await?;
         let row = apps::Entity::find_by_id(id)
@@ -229,17 +247,23 @@ impl CaseStore for SeaStore {
         limit: u64,
     ) -> StoreResult<(Vec<CaseRow>, u64)> {
         let ids = scope_ids(&self.db, scope).await?;
-        let total = filtered(ids.clone(), filter).count(&self.db).await?;
-        // The page's ids first, sorted on the inbox index alone; then only those rows.
-        let page: Vec<i64> = filtered(ids, filter)
+        let code = filter
+            .code
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
+        let found = match code {
+            Some(code) => Some(by_code(&self.db, &ids, code).await?),
+            None => None,
+        };
+        let found = found.as_deref();
+        let total = filtered(ids.clone(), filter, found).count(&self.db).await?;
+        // The page's ids first, read in the order of the inbox index (0007); then only those rows.
+        let page: Vec<i64> = filtered(ids, filter, found)
             .select_only()
             .column(apps::Column::Id)
             .order_by_desc(apps::Column::Open)
-            .order_by(
-                Expr::col(apps::Column::DueOn).is_null(),
-                sea_orm::Order::Asc,
-            )
-            .order_by_asc(apps::Column::DueOn)
+            .order_by_asc(apps::Column::DueOrder)
             .order_by_desc(apps::Column::ReceivedOn)
             .order_by_desc(apps::Column::Id)
             .offset(offset)

@@ -49,6 +49,12 @@ fn derive(case: &Case) -> Derived {
     }
 }
 
+/// The inbox's sort key for a deadline: the date itself, or the last day of 9999 (after every
+/// real date; see migration 0007) for none.
+pub(crate) fn due_order(on: Option<chrono::NaiveDate>) -> chrono::NaiveDate {
+    on.unwrap_or(chrono::NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(chrono::NaiveDate::MAX))
+}
+
 fn json<T: serde::Serialize>(v: &T) -> StoreResult<String> {
     serde_json::to_string(v).map_err(|_| corrupt("申请记录"))
 }
@@ -99,6 +105,7 @@ fn new_row(
         received_year: Set(d.received_on.year()),
         due_on: Set(new.due.on),
         due_provisional: Set(new.due.provisional),
+        due_order: Set(due_order(new.due.on)),
         concluded_on: Set(d.concluded_on),
         concluded_year: Set(d.concluded_on.map(|c| c.year())),
         outcome: Set(d.outcome),
@@ -114,7 +121,7 @@ fn new_row(
 
 /// The application with this idempotency key, if it was stored already.
 async fn resubmitted(
-    store: &SeaStore,
+    tx: &Tx<'_>,
     agency: i64,
     key: Option<&str>,
 ) -> StoreResult<Option<Application>> {
@@ -122,7 +129,7 @@ async fn resubmitted(
     let row = apps::Entity::find()
         .filter(apps::Column::AgencyId.eq(agency))
         .filter(apps::Column::IdempotencyKey.eq(key))
-        .one(&store.db)
+        .one(&tx.txn)
         .await?;
     row.map(to_application).transpose()
 }
@@ -132,14 +139,25 @@ pub(crate) async fn create(
     agency: AgencyId,
     new: &NewApplication,
 ) -> StoreResult<Application> {
-    if let Some(done) = resubmitted(store, agency.0, new.idempotency_key.as_deref()).await? {
-        return Ok(done);
-    }
     let mut tx = store.begin().await?;
     audit::lock_agency(&tx.txn, agency.0).await?;
+    let app = create_in(&mut tx, agency, new).await?;
+    tx.commit().await?;
+    Ok(app)
+}
+
+/// Stores `new` inside `tx`, which holds the agency's lock.
+pub(crate) async fn create_in(
+    tx: &mut Tx<'_>,
+    agency: AgencyId,
+    new: &NewApplication,
+) -> StoreResult<Application> {
+    if let Some(done) = resubmitted(tx, agency.0, new.idempotency_key.as_deref()).await? {
+        return Ok(done);
+    }
     let year = new.registered.case.received_on.year();
     let serial = next_in(&tx.txn, agency.0, &format!("application:{year}")).await?;
-    let duplicate_of = earlier_same(&tx, agency.0, new).await?;
+    let duplicate_of = earlier_same(tx, agency.0, new).await?;
     let row = new_row(agency.0, format!("{year}-{serial:05}"), new, duplicate_of)?;
     let row = row
         .insert(&tx.txn)
@@ -149,7 +167,6 @@ pub(crate) async fn create(
         .await?;
     insert_attachments(&tx.txn, agency.0, row.id, &new.attachments).await?;
     insert_letters(&tx.txn, agency.0, row.id, &new.letters).await?;
-    tx.commit().await?;
     to_application(row)
 }
 
@@ -179,6 +196,7 @@ pub(crate) async fn commit(
         .col_expr(apps::Column::Open, Expr::value(d.open))
         .col_expr(apps::Column::DueOn, Expr::value(on))
         .col_expr(apps::Column::DueProvisional, Expr::value(provisional))
+        .col_expr(apps::Column::DueOrder, Expr::value(due_order(on)))
         .col_expr(apps::Column::ConcludedOn, Expr::value(d.concluded_on))
         .col_expr(
             apps::Column::ConcludedYear,

@@ -11,6 +11,7 @@ mod audit;
 pub mod cases;
 pub mod documents;
 mod notifications;
+mod online;
 pub mod proceedings;
 mod security;
 pub use audit::*;
@@ -29,6 +30,7 @@ pub use documents::{
     public_filters_and_the_change_log_follow_the_registry, the_registry_stays_inside_its_agency,
 };
 pub use notifications::*;
+pub use online::*;
 pub use proceedings::{
     a_proceeding_is_registered_with_its_events_and_linked_only_to_its_agencys_cases,
     a_proceeding_step_is_saved_with_its_events_and_a_stale_one_refused,

@@ -49,6 +49,8 @@ pub struct Model {
     pub due_on: Option<Date>,
     /// Whether the deadline was counted on a calendar that does not cover it yet (暂定).
     pub due_provisional: bool,
+    /// `due_on`, or 9999-12-31 without one: the inbox's sort key (migration 0007).
+    pub due_order: Date,
     /// The reply or closure date.
     pub concluded_on: Option<Date>,
     /// Its year.

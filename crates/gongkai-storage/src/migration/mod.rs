@@ -12,6 +12,7 @@ mod m0003_create_cases;
 mod m0004_link_proceedings;
 mod m0005_read_indexes;
 mod m0006_create_documents;
+pub(crate) mod m0007_order_inbox;
 
 /// The migration set of the platform.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_link_proceedings::Migration),
             Box::new(m0005_read_indexes::Migration),
             Box::new(m0006_create_documents::Migration),
+            Box::new(m0007_order_inbox::Migration),
         ]
     }
 }

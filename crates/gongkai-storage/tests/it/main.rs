@@ -47,6 +47,8 @@ macro_rules! suite {
                 a_step_is_saved_with_its_events_and_a_stale_one_refused,
                 attachments_letters_and_serials_are_kept_per_agency,
                 the_list_filters_and_counts_give_the_domains_table_three,
+                an_online_submission_claims_its_challenge_once_and_counts_its_address,
+                concurrent_online_submissions_are_each_filed_or_refused_alone,
                 a_proceeding_is_registered_with_its_events_and_linked_only_to_its_agencys_cases,
                 a_proceeding_step_is_saved_with_its_events_and_a_stale_one_refused,
                 a_repeated_key_registers_one_proceeding,

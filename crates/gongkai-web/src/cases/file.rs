@@ -55,6 +55,20 @@ fn record(s: &Submission) -> ApplicantRecord {
 /// [`WebError::BadInput`] when the registration breaks a rule (a date in the future, a
 /// confirmation missing for 平信/互联网/传真), storage errors otherwise.
 pub async fn file(state: &AppState, agency: &Agency, f: Filing) -> Result<Application, WebError> {
+    let new = prepare(state, agency, f).await?;
+    Ok(state.store.create_application(agency.id, &new).await?)
+}
+
+/// The application `f` as the store takes it: registered, its deadline counted, its 查询码
+/// drawn and its receipt (接收回执) filled.
+///
+/// # Errors
+/// As [`file`].
+pub async fn prepare(
+    state: &AppState,
+    agency: &Agency,
+    f: Filing,
+) -> Result<NewApplication, WebError> {
     let cal = state.calendar();
     let reg = Registration {
         applicant: f.submission.applicant_type(),
@@ -83,7 +97,7 @@ pub async fn file(state: &AppState, agency: &Agency, f: Filing) -> Result<Applic
         extra.set("答复期限", text);
     }
     let receipt = issue(state, &registered.case, LetterKind::Receipt, &frame, &extra).await?;
-    let new = NewApplication {
+    Ok(NewApplication {
         query_code,
         idempotency_key: f.idempotency_key,
         applicant: record(&f.submission),
@@ -98,6 +112,5 @@ pub async fn file(state: &AppState, agency: &Agency, f: Filing) -> Result<Applic
         due,
         attachments: f.attachments,
         letters: vec![receipt],
-    };
-    Ok(state.store.create_application(agency.id, &new).await?)
+    })
 }

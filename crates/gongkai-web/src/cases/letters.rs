@@ -82,17 +82,19 @@ pub async fn issue(
 ) -> Result<NewLetter, WebError> {
     let mut f = base_fields(case, frame);
     f.merge(extra);
-    // Fill once without a number first, so a missing value costs no 文号.
-    fill(&Template::default_for(kind), &f).map_err(|e| WebError::BadInput(e.to_string()))?;
+    let template = Template::default_for(kind);
+    let filled = |f: &Fields| fill(&template, f).map_err(|e| WebError::BadInput(e.to_string()));
+    // Fill without a number first, so a missing value costs no 文号; a letter without one
+    // (the receipt of every online submission) is filled once.
+    let mut letter = filled(&f)?;
     let number = if numbered(kind) {
         let n = doc_no(state.store.as_ref(), frame).await?;
         f.set(DOC_NO, n.clone());
+        letter = filled(&f)?;
         Some(n)
     } else {
         None
     };
-    let letter =
-        fill(&Template::default_for(kind), &f).map_err(|e| WebError::BadInput(e.to_string()))?;
     let json = serde_json::to_string(&letter)
         .map_err(|_| WebError::Internal("letter serialisation failed"))?;
     Ok(NewLetter {

@@ -5,7 +5,7 @@
 
 use crate::captcha;
 use crate::cases::code::display;
-use crate::cases::file::{Filing, file};
+use crate::cases::file::{Filing, prepare};
 use crate::cases::view;
 use crate::client::ClientAddr;
 use crate::csrf::CsrfToken;
@@ -17,11 +17,14 @@ use askama::Template;
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
 use gongkai_domain::account::Throttle;
-use gongkai_domain::applicant::{ApplicationForm, Delivery, Retrieval};
+use gongkai_domain::applicant::{ApplicationForm, Delivery, Retrieval, Submission};
 use gongkai_domain::application::{Channel, Receipt};
 use gongkai_domain::choice::Choice;
-use gongkai_storage::cases::{Application, AttachmentKind, NewAttachment};
+use gongkai_storage::cases::{
+    Application, AttachmentKind, NewAttachment, OnlineSubmission, Submitted,
+};
 use gongkai_storage::{Agency, ThrottleKey};
 
 /// Submissions per client address: ten free, then a growing wait (a person files a few; a
@@ -167,24 +170,50 @@ fn attachments(u: Upload) -> Vec<NewAttachment> {
         .collect()
 }
 
-/// Checks the challenge and claims it, so an answered image cannot be used twice.
-async fn challenge(state: &AppState, agency: &Agency, u: &Upload) -> Result<(), String> {
+/// The nonce of a correctly answered challenge (claimed with the submission, so an answered
+/// image cannot be used twice), or the message to show beside it.
+fn challenge(state: &AppState, u: &Upload) -> Result<String, String> {
     let field = |k: &str| u.fields.get(k).map_or("", String::as_str);
-    let nonce = captcha::check(
+    captcha::check(
         &state.config.signer,
         field("challenge"),
         field("captcha"),
         chrono::Utc::now(),
     )
-    .map_err(|e| e.to_string())?;
-    match state
-        .store
-        .claim_once(agency.id, &format!("captcha:{nonce}"))
-        .await
-    {
-        Ok(true) => Ok(()),
-        Ok(false) => Err(captcha::CaptchaError::Expired.to_string()),
-        Err(e) => Err(e.to_string()),
+    .map_err(|e| e.to_string())
+}
+
+/// The submission as the store files it: guarded by the challenge and the address limit.
+async fn online(
+    state: &AppState,
+    agency: &Agency,
+    addr: &str,
+    nonce: &str,
+    filing: Filing,
+) -> Result<OnlineSubmission, WebError> {
+    Ok(OnlineSubmission {
+        claim: format!("captcha:{nonce}"),
+        throttle: ThrottleKey {
+            key: format!("apply:{addr}"),
+            policy: PER_ADDRESS,
+        },
+        now: chrono::Utc::now(),
+        application: prepare(state, agency, filing).await?,
+    })
+}
+
+fn filing(submission: Submission, today: NaiveDate, u: Upload) -> Filing {
+    Filing {
+        submission,
+        receipt: Receipt {
+            channel: Channel::Online,
+            arrived_on: today,
+            confirmed_on: Some(today),
+        },
+        idempotency_key: u.fields.get("nonce").filter(|n| n.len() >= 16).cloned(),
+        actor: "申请人".to_owned(),
+        note: None,
+        attachments: attachments(u),
     }
 }
 
@@ -201,41 +230,36 @@ pub async fn submit(
     csrf.verify(u.fields.get("csrf").map_or("", String::as_str))?;
     let f = application_form(&u);
     let today = state.today();
-    let parsed = f.parse(today);
     let mut errors = crate::page::FieldErrors::new();
-    if let Err(e) = &parsed {
+    let parsed = f.parse(today).map_err(|e| {
         for fe in &e.0 {
             errors.add(fe.field, fe.message.clone());
         }
-    }
-    if let Err(m) = challenge(&state, &agency, &u).await {
-        errors.add("captcha", m);
-    }
-    let submission = match parsed {
-        Ok(s) if errors.is_empty() => s,
-        _ => {
-            let page = form_page(&state, &csrf, agency, f, errors);
-            return crate::page::reshow(&page);
+    });
+    let nonce = challenge(&state, &u).map_err(|m| errors.add("captcha", m));
+    let (Ok(submission), Ok(nonce)) = (parsed, nonce) else {
+        return crate::page::reshow(&form_page(&state, &csrf, agency, f, errors));
+    };
+    let s = online(&state, &agency, &addr, &nonce, filing(submission, today, u)).await?;
+    match state.store.submit_online(agency.id, s).await? {
+        Submitted::Filed(app) => receipt(&csrf, agency, *app),
+        Submitted::ChallengeUsed => {
+            errors.add("captcha", captcha::CaptchaError::Expired.to_string());
+            crate::page::reshow(&form_page(&state, &csrf, agency, f, errors))
         }
-    };
-    let key = ThrottleKey {
-        key: format!("apply:{addr}"),
-        policy: PER_ADDRESS,
-    };
-    crate::throttle::reserve(&state, std::slice::from_ref(&key)).await?;
-    let filing = Filing {
-        submission,
-        receipt: Receipt {
-            channel: Channel::Online,
-            arrived_on: today,
-            confirmed_on: Some(today),
-        },
-        idempotency_key: u.fields.get("nonce").filter(|n| n.len() >= 16).cloned(),
-        actor: "申请人".to_owned(),
-        note: None,
-        attachments: attachments(u),
-    };
-    let app = file(&state, &agency, filing).await?;
+        Submitted::Throttled(at) => Err(throttled(at)),
+    }
+}
+
+/// The wait asked of an address that filed too often.
+fn throttled(at: chrono::DateTime<chrono::Utc>) -> WebError {
+    let retry_secs = (at - chrono::Utc::now()).num_seconds().max(1);
+    tracing::warn!(retry_secs, "online submissions throttled");
+    WebError::Throttled { retry_secs }
+}
+
+/// The 申请接收回执 page.
+fn receipt(csrf: &CsrfToken, agency: Agency, app: Application) -> Result<Response, WebError> {
     let received_on = gongkai_domain::letter::chinese_date(app.case.received_on);
     render(&ReceiptPage {
         c: Chrome::public("申请已提交", &csrf.token),

@@ -64,6 +64,7 @@ struct ListPage {
     lines: Vec<Line>,
     total: u64,
     pages: u64,
+    links: Vec<Option<u64>>,
     can_register: bool,
     query: String,
     cell_label: String,
@@ -184,13 +185,16 @@ pub async fn list(
         })
         .collect();
     let query = serde_urlencoded_query(&f);
+    let pages = total.div_ceil(PAGE).max(1);
+    let links = crate::page::page_links(f.page, pages);
     render(&ListPage {
         c: Chrome::admin("依申请公开", &me),
         cell_label: cell_label(&f),
         f,
         lines,
         total,
-        pages: total.div_ceil(PAGE).max(1),
+        pages,
+        links,
         can_register: me.user.role.can_handle_cases(),
         query,
     })

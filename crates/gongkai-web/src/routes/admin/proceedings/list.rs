@@ -63,6 +63,7 @@ struct ListPage {
     notice: String,
     query: String,
     pages: u64,
+    links: Vec<Option<u64>>,
 }
 
 /// A table-四 cell from `year:group:outcome`.
@@ -180,6 +181,7 @@ pub async fn list(
         notice: cell_label(&f.cell),
         query: query(&f),
         pages: total.div_ceil(PAGE).max(1),
+        links: crate::page::page_links(f.page, total.div_ceil(PAGE).max(1)),
         f,
         kinds: view::kinds(),
         lines,
