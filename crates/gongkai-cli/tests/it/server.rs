@@ -292,9 +292,15 @@ impl Client {
             .connect(SocketAddr::from(([127, 0, 0, 1], self.port)))
             .await
             .ok()?;
-        s.write_all(head).await.ok()?;
-        // The server may answer (413) before reading a large body; a reset then is fine.
-        let _ = s.write_all(body).await;
+        if body.len() <= 16 * 1024 {
+            // One write: sent apart, a body arriving after the server already answered
+            // (429 before reading it) would reset the connection and lose the answer.
+            s.write_all(&[head, body].concat()).await.ok()?;
+        } else {
+            s.write_all(head).await.ok()?;
+            // The server may answer (413) before reading a large body; a reset then is fine.
+            let _ = s.write_all(body).await;
+        }
         let mut out = Vec::new();
         let _ = s.read_to_end(&mut out).await;
         Some(out)
