@@ -12,6 +12,7 @@
 
 pub mod account;
 pub mod agency;
+pub mod annual;
 pub mod appeal;
 pub mod applicant;
 pub mod application;

@@ -34,6 +34,7 @@ mod notifications;
 mod open;
 pub mod proceedings;
 mod profiles;
+pub mod reports;
 pub mod seal;
 mod sessions;
 #[cfg(any(test, feature = "testing"))]
@@ -53,6 +54,7 @@ pub use notifications::NotificationStore;
 pub use open::{SeaStore, open, redact};
 pub use proceedings::ProceedingStore;
 pub use profiles::ProfileStore;
+pub use reports::ReportStore;
 pub use seal::{AuditKey, Checkpoints, Head, Seal};
 
 use async_trait::async_trait;
@@ -249,6 +251,7 @@ pub trait Store:
     + CaseStore
     + ProceedingStore
     + DocumentStore
+    + ReportStore
     + CalendarStore
     + ProfileStore
     + NotificationStore

@@ -26,11 +26,44 @@ pub fn letter_css_url() -> &'static str {
     URL.get_or_init(|| hashed("letter", gongkai_export::letter::LETTER_CSS))
 }
 
+/// The annual report's official layout (the export crate's stylesheet) for use inside a page of
+/// the platform: without its `body` rule (the page has its own) and with the A4 sheet fitted to
+/// the column on screens.
+fn report_css() -> &'static str {
+    static CSS: OnceLock<String> = OnceLock::new();
+    CSS.get_or_init(|| {
+        let full = gongkai_export::html::CSS;
+        let mut out = String::with_capacity(full.len() + 256);
+        let mut rest = full;
+        // Drop every top-level `body { … }` rule (the print block keeps its own).
+        while let Some(at) = rest.find("\nbody {") {
+            out.push_str(&rest[..at]);
+            let after = &rest[at..];
+            let end = after.find('}').map_or(after.len(), |e| e + 1);
+            rest = &after[end..];
+        }
+        out.push_str(rest);
+        out.push_str(
+            "\n.gk-report { font-family: \"Noto Serif CJK SC\", \"Source Han Serif SC\", \"SimSun\", serif; color: #000; }\n\
+             @media screen { .page-report .gk-report { max-width: 100%; margin: 0; padding: 24px 5%; box-shadow: 0 0 4px rgba(0,0,0,.15); } }\n\
+             @media screen and (max-width: 600px) { .page-report .gk-report { padding: 12px 8px; } .gk-report h1 { font-size: 15pt; } }\n",
+        );
+        out
+    })
+}
+
+/// `/assets/report-<hash>.css`: the annual report's official layout (see [`report_css`]).
+pub fn report_css_url() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| hashed("report", report_css()))
+}
+
 /// Serves an embedded asset; unknown names are 404.
 pub async fn serve(Path(name): Path<String>) -> Response {
     let css = [
         (css_url(), CSS),
         (letter_css_url(), gongkai_export::letter::LETTER_CSS),
+        (report_css_url(), report_css()),
     ];
     for (url, body) in css {
         if url.rsplit('/').next() == Some(name.as_str()) {

@@ -24,6 +24,7 @@ pub mod password;
 pub mod portal;
 mod proceedings;
 pub mod reminders;
+pub mod reports;
 mod routes;
 pub mod secret;
 mod session_store;
@@ -82,6 +83,19 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/v1/documents/{id}", get(api::documents::get))
         .route("/api/v1/documents/{id}/steps", post(api::documents::step))
+        .route("/api/v1/reports/{code}/{year}", get(api::reports::get))
+        .route(
+            "/api/v1/reports/{code}/{year}/compile",
+            post(api::reports::compile_now),
+        )
+        .route(
+            "/api/v1/reports/{code}/{year}/findings",
+            get(api::reports::findings),
+        )
+        .route(
+            "/api/v1/reports/{code}/{year}/steps",
+            post(api::reports::step),
+        )
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/feed.atom", get(public::feeds::feed))
         .route("/sitemap.xml", get(public::feeds::sitemap))
@@ -120,6 +134,7 @@ fn pages(state: &AppState) -> Router<AppState> {
         .route("/xxgk/{code}/guide", get(public::xxgk::guide))
         .route("/xxgk/{code}/rules", get(public::xxgk::rules))
         .route("/xxgk/{code}/reports", get(public::xxgk::reports))
+        .route("/xxgk/{code}/reports/{file}", get(public::xxgk::report))
         .route("/xxgk/{code}/docs", get(public::xxgk::docs))
         .route("/xxgk/{code}/docs/{id}", get(public::xxgk::doc))
         .route(
@@ -204,6 +219,24 @@ fn pages(state: &AppState) -> Router<AppState> {
             post(admin::proceedings::show::step),
         )
         .route("/admin/stats", get(admin::cases::stats::show))
+        .route("/admin/reports", get(admin::reports::list::list))
+        .route(
+            "/admin/reports/{agency}/{year}",
+            get(admin::reports::edit::show).post(admin::reports::edit::save),
+        )
+        .route(
+            "/admin/reports/{agency}/{year}/steps",
+            post(admin::reports::edit::step),
+        )
+        .route(
+            "/admin/reports/{agency}/{year}/{file}",
+            get(admin::reports::preview::preview),
+        )
+        .route("/admin/oversight", get(admin::reports::oversee::show))
+        .route(
+            "/admin/oversight.xlsx",
+            get(admin::reports::oversee::export),
+        )
         .route(
             "/admin/calendar",
             get(admin::calendar::show).post(admin::calendar::load),

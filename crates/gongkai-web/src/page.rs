@@ -24,6 +24,8 @@ pub struct Chrome {
     pub csrf: String,
     /// The stylesheet URL (content-hashed).
     pub css: &'static str,
+    /// A second stylesheet of the page (the annual report's official layout), if any.
+    pub extra_css: Option<&'static str>,
 }
 
 impl Chrome {
@@ -37,6 +39,7 @@ impl Chrome {
             minimal: false,
             csrf: csrf.to_owned(),
             css: assets::css_url(),
+            extra_css: None,
         }
     }
 
@@ -50,6 +53,7 @@ impl Chrome {
             minimal: false,
             csrf: user.csrf.token.clone(),
             css: assets::css_url(),
+            extra_css: None,
         }
     }
 }
@@ -167,6 +171,15 @@ pub fn action_label(action: &str) -> &str {
         "appeal_recorded" => "登记复议诉讼信息",
         "appeal_linked" => "复议诉讼关联申请",
         "appeal_decided" => "复议诉讼审结",
+        "report_created" => "新建年度报告",
+        "report_saved" => "保存年度报告",
+        "report_submit" => "年度报告提交审核",
+        "report_review" => "年度报告审核通过",
+        "report_approve" => "批准年度报告",
+        "report_publish" => "发布年度报告",
+        "report_return" => "退回年度报告",
+        "report_correction_started" => "新建年度报告更正版本",
+        "report_superseded" => "年度报告由更正版本取代",
         other => other,
     }
 }

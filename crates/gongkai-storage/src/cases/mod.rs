@@ -405,6 +405,13 @@ pub trait CaseStore {
     async fn next_serial(&self, agency: AgencyId, counter: &str) -> StoreResult<i64>;
     /// Cases of `agency` that table 三 of `year` counts, grouped.
     async fn case_counts(&self, agency: AgencyId, year: i32) -> StoreResult<Vec<CaseCount>>;
+    /// The 收费通知 of `agency`'s cases that were open during `year` (the caller picks those
+    /// issued or paid in the year, for the fee statement of the annual report).
+    async fn fee_notices(
+        &self,
+        agency: AgencyId,
+        year: i32,
+    ) -> StoreResult<Vec<gongkai_domain::application::FeeNotice>>;
     /// Every open application of the platform (to recompute deadlines when the calendar changes).
     async fn open_applications(&self) -> StoreResult<Vec<Application>>;
 }

@@ -321,6 +321,35 @@ impl CaseStore for SeaStore {
         counts(self, agency, year).await
     }
 
+    async fn fee_notices(
+        &self,
+        agency: AgencyId,
+        year: i32,
+    ) -> StoreResult<Vec<gongkai_domain::application::FeeNotice>> {
+        // Only cases open during the year can have had a notice issued or paid in it.
+        let rows = apps::Entity::find()
+            .select_only()
+            .column(apps::Column::CaseJson)
+            .filter(apps::Column::AgencyId.eq(agency.0))
+            .filter(apps::Column::ReceivedYear.lte(year))
+            .filter(
+                Condition::any()
+                    .add(apps::Column::ConcludedYear.is_null())
+                    .add(apps::Column::ConcludedYear.gte(year)),
+            )
+            .filter(apps::Column::CaseJson.like("%\"fee\":{%"))
+            .into_tuple::<String>()
+            .all(&self.db)
+            .await?;
+        let mut out = Vec::new();
+        for json in rows {
+            let case: gongkai_domain::application::Case =
+                serde_json::from_str(&json).map_err(|_| corrupt("申请记录"))?;
+            out.extend(case.fee);
+        }
+        Ok(out)
+    }
+
     async fn open_applications(&self) -> StoreResult<Vec<Application>> {
         let rows = apps::Entity::find()
             .filter(apps::Column::Open.eq(true))

@@ -13,6 +13,7 @@ pub mod documents;
 mod notifications;
 mod online;
 pub mod proceedings;
+mod reports;
 mod security;
 pub use audit::*;
 pub use cases::{
@@ -37,6 +38,7 @@ pub use proceedings::{
     a_repeated_key_registers_one_proceeding,
     the_register_filters_and_cells_select_what_the_domains_table_four_counts,
 };
+pub use reports::*;
 pub use security::*;
 
 /// Builders for the suite and for other crates' tests.

@@ -3,6 +3,7 @@
 
 pub mod agencies;
 pub mod agency_profiles;
+pub mod annual_reports;
 pub mod api_tokens;
 pub mod applications;
 pub mod attachments;

@@ -13,6 +13,7 @@ mod m0004_link_proceedings;
 mod m0005_read_indexes;
 mod m0006_create_documents;
 pub(crate) mod m0007_order_inbox;
+mod m0008_create_annual_reports;
 
 /// The migration set of the platform.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_read_indexes::Migration),
             Box::new(m0006_create_documents::Migration),
             Box::new(m0007_order_inbox::Migration),
+            Box::new(m0008_create_annual_reports::Migration),
         ]
     }
 }

@@ -59,6 +59,8 @@ macro_rules! suite {
                 a_row_marked_public_by_hand_is_still_not_shown,
                 public_filters_and_the_change_log_follow_the_registry,
                 the_registry_stays_inside_its_agency,
+                a_report_goes_through_its_steps_and_a_published_one_never_changes,
+                a_year_is_read_across_a_subtree_and_stays_inside_it,
                 concurrent_claimers_get_each_notification_key_once,
                 reminder_claims_stay_inside_their_agency,
             ]

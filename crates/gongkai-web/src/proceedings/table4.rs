@@ -5,6 +5,7 @@
 
 use crate::{AppState, WebError};
 use gongkai_domain::appeal;
+use gongkai_domain::report::Table4;
 use gongkai_domain::report::compute::tally_table4;
 use gongkai_domain::report::table4::{GROUPS, OUTCOME_LABELS, Outcome};
 use gongkai_storage::proceedings::{ProceedingFilter, outcome_key};
@@ -30,15 +31,11 @@ pub struct Table4View {
     pub holds: bool,
 }
 
-/// Table 四 of `agency` for `year`.
+/// Table 四 of `agency` for `year`, as the report prints it.
 ///
 /// # Errors
 /// A storage failure, or stored proceedings that do not tally (an invariant).
-pub async fn compute(
-    state: &AppState,
-    agency: AgencyId,
-    year: i32,
-) -> Result<Table4View, WebError> {
+pub async fn table(state: &AppState, agency: AgencyId, year: i32) -> Result<Table4, WebError> {
     let handled = ProceedingFilter {
         cell: Some((year, None, Outcome::Total)),
         ..ProceedingFilter::default()
@@ -48,8 +45,20 @@ pub async fn compute(
         .proceedings(Scope::agency(agency), &handled, 0, 100_000)
         .await?;
     let register: Vec<_> = stored.into_iter().map(|s| s.proceeding).collect();
-    let table = tally_table4(&appeal::tally(&register, year))
-        .map_err(|_| WebError::Internal("proceedings do not fit table four"))?;
+    tally_table4(&appeal::tally(&register, year))
+        .map_err(|_| WebError::Internal("proceedings do not fit table four"))
+}
+
+/// Table 四 of `agency` for `year`, with its drill-down links.
+///
+/// # Errors
+/// A storage failure, or stored proceedings that do not tally (an invariant).
+pub async fn compute(
+    state: &AppState,
+    agency: AgencyId,
+    year: i32,
+) -> Result<Table4View, WebError> {
+    let table = table(state, agency, year).await?;
     let mut cells = Vec::new();
     let mut holds = true;
     for g in GROUPS {

@@ -20,6 +20,7 @@ mod multi_instance;
 mod portal;
 mod proceedings;
 mod reminders;
+mod reports;
 mod roles;
 mod table2;
 mod throttle;

@@ -10,6 +10,7 @@ pub mod documents;
 pub mod password;
 pub mod proceedings;
 pub mod profile;
+pub mod reports;
 pub mod tokens;
 pub mod user_edit;
 pub mod users;

@@ -7,6 +7,7 @@ pub mod applications;
 pub mod directory;
 pub mod documents;
 pub mod proceedings;
+pub mod reports;
 
 use crate::WebError;
 use axum::response::{IntoResponse, Response};
@@ -34,7 +35,11 @@ use utoipa::OpenApi;
         documents::list,
         documents::get,
         documents::create,
-        documents::step
+        documents::step,
+        reports::get,
+        reports::compile_now,
+        reports::findings,
+        reports::step
     ),
     components(schemas(
         directory::AgencyJson,
@@ -51,7 +56,9 @@ use utoipa::OpenApi;
         documents::DocumentJson,
         documents::DocumentRowJson,
         documents::NewDocumentJson,
-        documents::DocumentStepJson
+        documents::DocumentStepJson,
+        reports::ReportStepJson,
+        reports::ReportStateJson
     ))
 )]
 struct ApiDoc;

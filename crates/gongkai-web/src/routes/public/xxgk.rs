@@ -45,12 +45,35 @@ struct RulesPage {
     agency: Agency,
 }
 
+/// A published report as the list shows it.
+pub struct Listed {
+    /// The reporting year.
+    pub year: i32,
+    /// The title.
+    pub title: String,
+    /// When it was published.
+    pub published_on: String,
+    /// The 更正说明 of a corrected report.
+    pub correction: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "public/xxgk_reports.html")]
 struct ReportsPage {
     c: Chrome,
     tab: &'static str,
     agency: Agency,
+    reports: Vec<Listed>,
+}
+
+#[derive(Template)]
+#[template(path = "public/xxgk_report.html")]
+struct ReportPage {
+    c: Chrome,
+    tab: &'static str,
+    agency: Agency,
+    listed: Listed,
+    body: String,
 }
 
 #[derive(Template)]
@@ -141,10 +164,71 @@ pub async fn reports(
     Path(code): Path<String>,
 ) -> Result<Response, WebError> {
     let agency = state.store.agency_by_code(&code).await?;
+    let reports = state
+        .store
+        .published_reports(agency.id)
+        .await?
+        .iter()
+        .map(|r| listed(&agency, r))
+        .collect();
     render(&ReportsPage {
         c: chrome("政府信息公开工作年度报告", &agency, &csrf),
         tab: "reports",
         agency,
+        reports,
+    })
+}
+
+fn listed(agency: &Agency, r: &gongkai_storage::reports::StoredReport) -> Listed {
+    Listed {
+        year: r.record.year,
+        title: format!("{}{}年政府信息公开工作年度报告", agency.name, r.record.year),
+        published_on: r.published_on.map(|d| d.to_string()).unwrap_or_default(),
+        correction: r.record.correction_note.clone(),
+    }
+}
+
+/// GET /xxgk/{code}/reports/{file}: `{year}` (the page in the official layout) or
+/// `{year}.pdf`, `{year}.docx`, `{year}.xlsx`. Only the published version is ever served.
+pub async fn report(
+    State(state): State<AppState>,
+    csrf: CsrfToken,
+    Path((code, file)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let (stem, ext) = match file.split_once('.') {
+        Some((s, e)) => (s, Some(e)),
+        None => (file.as_str(), None),
+    };
+    let year: i32 = stem.parse().map_err(|_| WebError::NotFound("年度报告"))?;
+    let target = crate::routes::admin::reports::preview::target_of(ext)
+        .ok_or(WebError::NotFound("年度报告"))?;
+    let agency = state.store.agency_by_code(&code).await?;
+    let published = state
+        .store
+        .published_reports(agency.id)
+        .await?
+        .into_iter()
+        .find(|r| r.record.year == year)
+        .ok_or(WebError::NotFound("年度报告"))?;
+    let report = gongkai_domain::report::AnnualReport::from_json_str(&published.compiled.json)
+        .map_err(|_| WebError::Internal("stored report does not read"))?;
+    if ext.is_some() {
+        return crate::routes::admin::reports::preview::rendered(&report, target, &report.title());
+    }
+    let page = gongkai_export::render_html(&report, &gongkai_export::HtmlOptions::default());
+    let body = match (page.find("<main"), page.rfind("</main>")) {
+        // An <article> inside the page's own <main> (one main landmark per page).
+        (Some(a), Some(b)) => format!("<article{}</article>", &page[a + "<main".len()..b]),
+        _ => return Err(WebError::Internal("report html has no main")),
+    };
+    let mut c = chrome(&report.title(), &agency, &csrf);
+    c.extra_css = Some(crate::assets::report_css_url());
+    render(&ReportPage {
+        c,
+        tab: "reports",
+        listed: listed(&agency, &published),
+        agency,
+        body,
     })
 }
 

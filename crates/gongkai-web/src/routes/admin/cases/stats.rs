@@ -12,7 +12,6 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use chrono::Datelike;
-use gongkai_domain::application::tally::{Group, tally_groups};
 use gongkai_domain::report::Format;
 use gongkai_domain::report::table3::{COLUMNS, ROWS, Row};
 use serde::Deserialize;
@@ -54,22 +53,6 @@ struct StatsPage {
     t2: Option<crate::documents::table2::Table2View>,
 }
 
-fn groups(counts: Vec<gongkai_storage::cases::CaseCount>) -> Vec<Group> {
-    counts
-        .into_iter()
-        .filter_map(|c| {
-            Some(Group {
-                received_year: c.received_year,
-                concluded_year: c.concluded_year,
-                outcome: c.outcome.as_deref().and_then(Row::from_key),
-                applicant: serde_json::from_value(serde_json::Value::String(c.applicant_type))
-                    .ok()?,
-                n: c.n,
-            })
-        })
-        .collect()
-}
-
 /// GET /admin/stats
 pub async fn show(
     State(state): State<AppState>,
@@ -91,9 +74,7 @@ pub async fn show(
         .unwrap_or_else(|| state.today().year())
         .clamp(2008, 2100);
     let format = Format::for_year(year);
-    let counts = state.store.case_counts(agency.id, year).await?;
-    let table = tally_groups(&groups(counts), year, format)
-        .map_err(|_| WebError::Internal("case counts do not fit table three"))?;
+    let table = crate::reports::compile::table3_counts(&state, agency.id, year).await?;
     let rows = ROWS
         .iter()
         .filter(|d| d.formats.contains(format))

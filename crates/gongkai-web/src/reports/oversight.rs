@@ -1,0 +1,241 @@
+//! The 政务公开办's view of a year (《条例》第三条: the 主管部门 supervises the agencies below):
+//! for every agency in scope its report's status (未编制 / 草稿 / 已提交 / 已发布 / 逾期 by the
+//! Art.49 deadline, rule D-01), the findings of its compiled report, the year-over-year rules
+//! against its last published report (Y-01…Y-03), narratives that copy another agency's
+//! (SIM-01), and the roll-up of a government against its departments and subordinate
+//! governments (H-01). Everything is read from the stored compiled reports: no compile here,
+//! so a province of thousands of agencies is one read per year.
+
+use chrono::NaiveDate;
+use gongkai_domain::annual::{Status, deadline};
+use gongkai_domain::report::{AnnualReport, Finding, Section, Severity, rules};
+use gongkai_import::audit::similarity::{self, Signature};
+use gongkai_storage::Agency;
+use gongkai_storage::reports::StoredReport;
+use std::collections::HashMap;
+
+/// Where an agency's report of the year stands, as the supervisor reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// 未编制: no version yet.
+    NotStarted,
+    /// 草稿.
+    Draft,
+    /// 已提交: in review, approval or waiting to be published.
+    Submitted,
+    /// 已发布 (on time).
+    Published,
+    /// 逾期: published after the deadline, or not published and the deadline passed.
+    Late,
+}
+
+impl Standing {
+    /// The label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::NotStarted => "未编制",
+            Standing::Draft => "草稿",
+            Standing::Submitted => "已提交",
+            Standing::Published => "已发布",
+            Standing::Late => "逾期",
+        }
+    }
+
+    /// A CSS class for the badge.
+    pub fn class(self) -> &'static str {
+        match self {
+            Standing::NotStarted => "muted",
+            Standing::Draft => "draft",
+            Standing::Submitted => "pending",
+            Standing::Published => "ok",
+            Standing::Late => "error",
+        }
+    }
+}
+
+/// One agency's line.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// The agency.
+    pub agency: Agency,
+    /// Depth below the scope's root (for indentation).
+    pub depth: usize,
+    /// Its deadline.
+    pub due: NaiveDate,
+    /// Where its report stands.
+    pub standing: Standing,
+    /// The workflow status of its newest version, if any.
+    pub status: Option<Status>,
+    /// When it was published.
+    pub published_on: Option<NaiveDate>,
+    /// Errors and warnings of the newest version's compiled report.
+    pub errors: u32,
+    /// Warnings.
+    pub warnings: u32,
+    /// Y-01…Y-03 and SIM-01 findings.
+    pub findings: Vec<Finding>,
+    /// Whether last year's published report was there for Y-01…Y-03.
+    pub compared: bool,
+}
+
+/// The report a line is judged by: the published version, or else the newest.
+fn shown(versions: &[&StoredReport]) -> Option<AnnualReport> {
+    let pick = versions
+        .iter()
+        .find(|v| v.record.status == Status::Published)
+        .or_else(|| versions.first())?;
+    AnnualReport::from_json_str(&pick.compiled.json).ok()
+}
+
+/// The lines of `year` for `agencies` (in tree order, with depths) from the stored versions of
+/// the year and of the year before; `today` decides lateness, `local_due` the earlier local
+/// deadline per agency.
+pub fn lines(
+    agencies: &[(Agency, usize)],
+    year: i32,
+    this_year: &[StoredReport],
+    last_year: &[StoredReport],
+    local_due: &HashMap<i64, String>,
+    today: NaiveDate,
+) -> Vec<Line> {
+    let mut by_agency: HashMap<i64, Vec<&StoredReport>> = HashMap::new();
+    for r in this_year {
+        by_agency.entry(r.agency_id.0).or_default().push(r);
+    }
+    for v in by_agency.values_mut() {
+        v.sort_by_key(|r| std::cmp::Reverse(r.record.version));
+    }
+    let last: HashMap<i64, AnnualReport> = last_year
+        .iter()
+        .filter(|r| r.record.status == Status::Published)
+        .filter_map(|r| {
+            Some((
+                r.agency_id.0,
+                AnnualReport::from_json_str(&r.compiled.json).ok()?,
+            ))
+        })
+        .collect();
+    let mut out: Vec<Line> = agencies
+        .iter()
+        .map(|(a, depth)| {
+            let versions = by_agency.get(&a.id.0).cloned().unwrap_or_default();
+            let newest = versions.first();
+            let published = versions
+                .iter()
+                .find(|v| v.record.status == Status::Published)
+                .and_then(|v| v.published_on)
+                // A correction's day is not the report's: the first publication counts.
+                .map(|d| {
+                    versions
+                        .iter()
+                        .filter_map(|v| v.published_on)
+                        .min()
+                        .unwrap_or(d)
+                });
+            let due = deadline::due(a.level, year, local_due.get(&a.id.0).map(String::as_str));
+            let standing = if deadline::late(due, published, today) {
+                Standing::Late
+            } else if published.is_some() {
+                Standing::Published
+            } else {
+                match newest.map(|v| v.record.status) {
+                    None => Standing::NotStarted,
+                    Some(Status::Draft) => Standing::Draft,
+                    Some(_) => Standing::Submitted,
+                }
+            };
+            let mut findings = Vec::new();
+            let compared = match (last.get(&a.id.0), shown(&versions)) {
+                (Some(prev), Some(cur)) => {
+                    findings.extend(rules::check_years(prev, &cur));
+                    true
+                }
+                _ => false,
+            };
+            Line {
+                agency: a.clone(),
+                depth: *depth,
+                due,
+                standing,
+                status: newest.map(|v| v.record.status),
+                published_on: published,
+                errors: newest.map_or(0, |v| v.compiled.errors),
+                warnings: newest.map_or(0, |v| v.compiled.warnings),
+                findings,
+                compared,
+            }
+        })
+        .collect();
+    similar(&mut out, &by_agency);
+    out
+}
+
+/// SIM-01 between agencies: the 一、总体情况 and 五、存在的主要问题 of submitted or published
+/// versions (a prefilled draft shares its template with every other, so drafts are left out).
+fn similar(out: &mut [Line], by_agency: &HashMap<i64, Vec<&StoredReport>>) {
+    let mut sigs: Vec<(usize, Section, Signature)> = Vec::new();
+    for (i, line) in out.iter().enumerate() {
+        let Some(versions) = by_agency.get(&line.agency.id.0) else {
+            continue;
+        };
+        let Some(v) = versions.iter().find(|v| v.record.status != Status::Draft) else {
+            continue;
+        };
+        let Ok(report) = AnnualReport::from_json_str(&v.compiled.json) else {
+            continue;
+        };
+        for s in [Section::Overview, Section::Problems] {
+            if let Some(sig) = similarity::signature(report.section(s)) {
+                sigs.push((i, s, sig));
+            }
+        }
+    }
+    for s in [Section::Overview, Section::Problems] {
+        let group: Vec<(usize, &Signature)> = sigs
+            .iter()
+            .filter(|(_, sec, _)| *sec == s)
+            .map(|(i, _, sig)| (*i, sig))
+            .collect();
+        for (a, b, score) in similarity::similar_pairs(&group) {
+            let (ia, ib) = (group[a].0, group[b].0);
+            let heading = s.def().heading;
+            let name_a = out[ia].agency.name.clone();
+            let name_b = out[ib].agency.name.clone();
+            let pct = (score * 100.0).round();
+            out[ia].findings.push(Finding::new(
+                "SIM-01",
+                Severity::Warning,
+                format!("sections.{}", s.def().key),
+                format!("“{heading}”与{name_b}的报告高度雷同（相似度约{pct}%）"),
+            ));
+            out[ib].findings.push(Finding::new(
+                "SIM-01",
+                Severity::Warning,
+                format!("sections.{}", s.def().key),
+                format!("“{heading}”与{name_a}的报告高度雷同（相似度约{pct}%）"),
+            ));
+        }
+    }
+}
+
+/// H-01 for `parent`: its report against the sum of its direct children's, each the published
+/// version or else the newest. `None` when the parent or every child has no report yet.
+pub fn rollup(
+    parent: i64,
+    children: &[i64],
+    this_year: &[StoredReport],
+) -> Option<(Vec<Finding>, usize)> {
+    let report_of = |id: i64| {
+        let mut versions: Vec<&StoredReport> =
+            this_year.iter().filter(|r| r.agency_id.0 == id).collect();
+        versions.sort_by_key(|r| std::cmp::Reverse(r.record.version));
+        shown(&versions)
+    };
+    let top = report_of(parent)?;
+    let kids: Vec<AnnualReport> = children.iter().filter_map(|c| report_of(*c)).collect();
+    if kids.is_empty() {
+        return None;
+    }
+    let refs: Vec<&AnnualReport> = kids.iter().collect();
+    Some((rules::check_rollup(&top, &refs), kids.len()))
+}
