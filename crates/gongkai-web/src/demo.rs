@@ -39,6 +39,8 @@ pub struct Demo {
     pub proceedings: usize,
     /// Documents public in the 专栏.
     pub documents: usize,
+    /// Annual reports published.
+    pub reports: usize,
 }
 
 /// Who applies.
@@ -510,6 +512,17 @@ pub async fn fill(
         store.create_user(&system, agency.id, &new).await?;
         accounts.push(((*login).to_owned(), role.label(), agency.name.clone()));
     }
+    for (login, name, role, code) in crate::reports::demo::ACCOUNTS {
+        let agency = store.agency_by_code(code).await?;
+        let new = NewUser {
+            username: Username::parse(login).map_err(|e| WebError::BadInput(e.to_string()))?,
+            display_name: (*name).to_owned(),
+            role: *role,
+            password_hash: hash.clone(),
+            must_change_password: false,
+        };
+        store.create_user(&system, agency.id, &new).await?;
+    }
     let users = store.users(Scope::subtree(root.id)).await?;
     let user = |login: &str| users.iter().find(|u| u.username.as_str() == login).cloned();
     let (Some(clerk), Some(head), Some(jyj)) = (user("clerk"), user("head"), user("jyj_clerk"))
@@ -538,8 +551,10 @@ pub async fn fill(
         }
     }
     let documents = crate::portal::demo::fill(&store, today).await?;
+    let reports = crate::reports::demo::fill(&store, config, today).await?;
     Ok(Demo {
         documents,
+        reports,
         proceedings: APPEALS.len(),
         agencies: AGENCIES.len() + 1,
         accounts,

@@ -43,8 +43,8 @@ pub async fn run(cfg: Settings) -> anyhow::Result<Outcome> {
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     println!(
-        "演示数据已生成（截至 {today}）：{} 个机关、{} 件依申请公开申请、{} 件行政复议和行政诉讼、{} 条主动公开的政府信息。",
-        demo.agencies, demo.applications, demo.proceedings, demo.documents
+        "演示数据已生成（截至 {today}）：{} 个机关、{} 件依申请公开申请、{} 件行政复议和行政诉讼、{} 条主动公开的政府信息、{} 份已发布的年度报告。",
+        demo.agencies, demo.applications, demo.proceedings, demo.documents, demo.reports
     );
     println!(
         "演示账号（密码均为 {}）：",

@@ -171,6 +171,14 @@ pub async fn compile(
     if let Some(prev) = &previous {
         findings.extend(rules::check_years(prev, &report));
     }
+    // A cell the entry form already reports (not a number, or still empty) is not listed again
+    // by S-03.
+    findings.retain(|f| {
+        f.rule != "S-03"
+            || !entry_errors
+                .iter()
+                .any(|e| f.location == format!("table2.{}", e.key))
+    });
     report.diagnostics = findings;
     Ok(Compiled {
         report,

@@ -4,8 +4,10 @@
 //! - [`compile`]: the agency-year's report from the platform's data, with every finding.
 //! - [`work`]: opening a draft (prefilled), saving, the workflow steps and corrections, and who
 //!   may take them.
+//! - [`demo`]: the demo's reports (`gongkai demo`).
 //! - [`oversight`]: the 政务公开办's view of a year across the agencies below it.
 
 pub mod compile;
+pub mod demo;
 pub mod oversight;
 pub mod work;

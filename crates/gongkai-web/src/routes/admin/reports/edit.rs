@@ -66,6 +66,8 @@ pub struct SectionView {
     pub text: String,
     /// Rows of the textarea.
     pub rows: usize,
+    /// What the platform adds or what may be left empty.
+    pub hint: &'static str,
 }
 
 #[derive(Template)]
@@ -226,6 +228,11 @@ fn section_views(inputs: &Inputs) -> Vec<SectionView> {
                     d.heading
                 },
                 rows: (text.chars().count() / 40 + text.lines().count()).clamp(3, 24),
+                hint: match d.key {
+                    "proactive" => "表二由平台生成；需要说明的情况可写在这里（可不填）。",
+                    "other" => "平台会在这一部分末尾自动写明本年度信息处理费情况（发出收费通知的件数和金额、实际收取金额），无需自己填写。",
+                    _ => "",
+                },
                 text,
             }
         })
