@@ -48,6 +48,12 @@ struct DashboardPage {
     docs_late: Vec<DueDoc>,
     /// Documents due for their 第十八条 re-assessment.
     docs_reassess: Vec<DueDoc>,
+    /// Last year's annual report: where it stands against its Art.49 deadline.
+    report: crate::reports::oversight::Line,
+    /// Days to that deadline (negative when past).
+    report_days: i64,
+    /// Its year.
+    report_year: i32,
 }
 
 /// The due cases the account can see, and their counts (from the same query as the inbox).
@@ -86,7 +92,21 @@ pub async fn show(State(state): State<AppState>, me: CurrentUser) -> Result<Resp
     let scope = gongkai_storage::Scope::agency(me.user.agency_id);
     let agency = state.store.agency(scope, me.user.agency_id).await?;
     let (docs_late, docs_reassess) = doc_due::of(&state, agency.id).await?;
+    let year = chrono::Datelike::year(&state.today()) - 1;
+    let versions = state.store.report_versions(agency.id, year).await?;
+    let report = crate::reports::oversight::lines(
+        &[(agency.clone(), 0)],
+        year,
+        &versions,
+        &[],
+        &std::collections::HashMap::new(),
+        state.today(),
+    )
+    .remove(0);
     let page = DashboardPage {
+        report_year: year,
+        report_days: gongkai_domain::annual::deadline::days_left(report.due, state.today()),
+        report,
         docs_late,
         docs_reassess,
         c: Chrome::admin("工作台", &me),
