@@ -337,7 +337,7 @@ impl CaseStore for SeaStore {
                     .add(apps::Column::ConcludedYear.is_null())
                     .add(apps::Column::ConcludedYear.gte(year)),
             )
-            .filter(apps::Column::CaseJson.like("%\"fee\":{%"))
+            .filter(apps::Column::HasFee.eq(true))
             .into_tuple::<String>()
             .all(&self.db)
             .await?;

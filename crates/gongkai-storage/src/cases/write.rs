@@ -109,6 +109,7 @@ fn new_row(
         concluded_on: Set(d.concluded_on),
         concluded_year: Set(d.concluded_on.map(|c| c.year())),
         outcome: Set(d.outcome),
+        has_fee: Set(case.fee.is_some()),
         routing_json: Set(json(&Routing::default())?),
         handler_id: Set(None),
         assignee_id: Set(None),
@@ -203,6 +204,7 @@ pub(crate) async fn commit(
             Expr::value(d.concluded_on.map(|c| c.year())),
         )
         .col_expr(apps::Column::Outcome, Expr::value(d.outcome))
+        .col_expr(apps::Column::HasFee, Expr::value(step.case.fee.is_some()))
         .col_expr(apps::Column::Version, Expr::value(version + 1))
         .col_expr(apps::Column::UpdatedAt, Expr::value(audit::now()))
         .filter(apps::Column::Id.eq(id))

@@ -57,6 +57,8 @@ pub struct Model {
     pub concluded_year: Option<i32>,
     /// The table-三 row key of the outcome (2021 format keys).
     pub outcome: Option<String>,
+    /// Whether a 收费通知 was issued (migration 0009: the report's fee statement reads only these).
+    pub has_fee: bool,
     /// Who handles it inside the agency (JSON).
     pub routing_json: String,
     /// The department (agency) handling it, if transferred.

@@ -14,6 +14,7 @@ mod m0005_read_indexes;
 mod m0006_create_documents;
 pub(crate) mod m0007_order_inbox;
 mod m0008_create_annual_reports;
+mod m0009_mark_fees;
 
 /// The migration set of the platform.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_create_documents::Migration),
             Box::new(m0007_order_inbox::Migration),
             Box::new(m0008_create_annual_reports::Migration),
+            Box::new(m0009_mark_fees::Migration),
         ]
     }
 }
