@@ -22,5 +22,6 @@ mod proceedings;
 mod reminders;
 mod reports;
 mod roles;
+mod seeds;
 mod table2;
 mod throttle;
