@@ -76,15 +76,21 @@ pub struct Line {
     pub findings: Vec<Finding>,
     /// Whether last year's published report was there for Y-01…Y-03.
     pub compared: bool,
+    /// The report the line is judged by (the published version, else the newest), read once.
+    pub report: Option<AnnualReport>,
+    /// Whether that report is a draft (left out of SIM-01).
+    pub draft: bool,
 }
 
-/// The report a line is judged by: the published version, or else the newest.
-fn shown(versions: &[&StoredReport]) -> Option<AnnualReport> {
+/// The report a line is judged by: the published version, or else the newest; and whether it
+/// is a draft.
+fn shown(versions: &[&StoredReport]) -> Option<(AnnualReport, bool)> {
     let pick = versions
         .iter()
         .find(|v| v.record.status == Status::Published)
         .or_else(|| versions.first())?;
-    AnnualReport::from_json_str(&pick.compiled.json).ok()
+    let report = AnnualReport::from_json_str(&pick.compiled.json).ok()?;
+    Some((report, pick.record.status == Status::Draft))
 }
 
 /// The lines of `year` for `agencies` (in tree order, with depths) from the stored versions of
@@ -145,13 +151,15 @@ pub fn lines(
                 }
             };
             let mut findings = Vec::new();
-            let compared = match (last.get(&a.id.0), shown(&versions)) {
-                (Some(prev), Some(cur)) => {
-                    findings.extend(rules::check_years(prev, &cur));
+            let judged = shown(&versions);
+            let compared = match (last.get(&a.id.0), &judged) {
+                (Some(prev), Some((cur, _))) => {
+                    findings.extend(rules::check_years(prev, cur));
                     true
                 }
                 _ => false,
             };
+            let draft = judged.as_ref().is_some_and(|(_, d)| *d);
             Line {
                 agency: a.clone(),
                 depth: *depth,
@@ -163,25 +171,21 @@ pub fn lines(
                 warnings: newest.map_or(0, |v| v.compiled.warnings),
                 findings,
                 compared,
+                report: judged.map(|(r, _)| r),
+                draft,
             }
         })
         .collect();
-    similar(&mut out, &by_agency);
+    similar(&mut out);
     out
 }
 
 /// SIM-01 between agencies: the 一、总体情况 and 五、存在的主要问题 of submitted or published
 /// versions (a prefilled draft shares its template with every other, so drafts are left out).
-fn similar(out: &mut [Line], by_agency: &HashMap<i64, Vec<&StoredReport>>) {
+fn similar(out: &mut [Line]) {
     let mut sigs: Vec<(usize, Section, Signature)> = Vec::new();
     for (i, line) in out.iter().enumerate() {
-        let Some(versions) = by_agency.get(&line.agency.id.0) else {
-            continue;
-        };
-        let Some(v) = versions.iter().find(|v| v.record.status != Status::Draft) else {
-            continue;
-        };
-        let Ok(report) = AnnualReport::from_json_str(&v.compiled.json) else {
+        let Some(report) = line.report.as_ref().filter(|_| !line.draft) else {
             continue;
         };
         for s in [Section::Overview, Section::Problems] {
@@ -196,46 +200,70 @@ fn similar(out: &mut [Line], by_agency: &HashMap<i64, Vec<&StoredReport>>) {
             .filter(|(_, sec, _)| *sec == s)
             .map(|(i, _, sig)| (*i, sig))
             .collect();
+        // Pairs come back as line indices (the tags given); each line lists its closest few.
+        let mut matches: HashMap<usize, Vec<(f64, usize)>> = HashMap::new();
         for (a, b, score) in similarity::similar_pairs(&group) {
-            let (ia, ib) = (group[a].0, group[b].0);
-            let heading = s.def().heading;
-            let name_a = out[ia].agency.name.clone();
-            let name_b = out[ib].agency.name.clone();
-            let pct = (score * 100.0).round();
-            out[ia].findings.push(Finding::new(
-                "SIM-01",
-                Severity::Warning,
-                format!("sections.{}", s.def().key),
-                format!("“{heading}”与{name_b}的报告高度雷同（相似度约{pct}%）"),
-            ));
-            out[ib].findings.push(Finding::new(
-                "SIM-01",
-                Severity::Warning,
-                format!("sections.{}", s.def().key),
-                format!("“{heading}”与{name_a}的报告高度雷同（相似度约{pct}%）"),
-            ));
+            matches.entry(a).or_default().push((score, b));
+            matches.entry(b).or_default().push((score, a));
+        }
+        let heading = s.def().heading;
+        let location = format!("sections.{}", s.def().key);
+        for (i, mut found) in matches {
+            found.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            for &(score, other) in found.iter().take(SIM_LISTED) {
+                let name = out[other].agency.name.clone();
+                let pct = (score * 100.0).round();
+                out[i].findings.push(Finding::new(
+                    "SIM-01",
+                    Severity::Warning,
+                    location.clone(),
+                    format!("“{heading}”与{name}的报告高度雷同（相似度约{pct}%）"),
+                ));
+            }
+            if found.len() > SIM_LISTED {
+                out[i].findings.push(Finding::new(
+                    "SIM-01",
+                    Severity::Warning,
+                    location.clone(),
+                    format!(
+                        "至少另有 {} 个机关报告的“{heading}”也与本报告高度雷同",
+                        found.len() - SIM_LISTED
+                    ),
+                ));
+            }
         }
     }
 }
 
-/// H-01 for `parent`: its report against the sum of its direct children's, each the published
-/// version or else the newest. `None` when the parent or every child has no report yet.
-pub fn rollup(
-    parent: i64,
-    children: &[i64],
-    this_year: &[StoredReport],
-) -> Option<(Vec<Finding>, usize)> {
-    let report_of = |id: i64| {
-        let mut versions: Vec<&StoredReport> =
-            this_year.iter().filter(|r| r.agency_id.0 == id).collect();
-        versions.sort_by_key(|r| std::cmp::Reverse(r.record.version));
-        shown(&versions)
-    };
-    let top = report_of(parent)?;
-    let kids: Vec<AnnualReport> = children.iter().filter_map(|c| report_of(*c)).collect();
-    if kids.is_empty() {
-        return None;
+/// SIM-01 findings named one by one per agency and section; further matches are counted.
+const SIM_LISTED: usize = 3;
+
+/// H-01 for every agency of `lines` with children among them: its report against the sum of
+/// its direct children's (each the report its line is judged by). Governments whose report or
+/// whose every child's report is missing are left out.
+pub fn rollups(lines: &[Line]) -> Vec<(usize, Vec<Finding>, usize)> {
+    let at: HashMap<i64, usize> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.agency.id.0, i))
+        .collect();
+    let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(p) = l.agency.parent_id.and_then(|p| at.get(&p.0)) {
+            children.entry(*p).or_default().push(i);
+        }
     }
-    let refs: Vec<&AnnualReport> = kids.iter().collect();
-    Some((rules::check_rollup(&top, &refs), kids.len()))
+    let mut parents: Vec<usize> = children.keys().copied().collect();
+    parents.sort_unstable();
+    parents
+        .into_iter()
+        .filter_map(|p| {
+            let top = lines[p].report.as_ref()?;
+            let kids: Vec<&AnnualReport> = children[&p]
+                .iter()
+                .filter_map(|c| lines[*c].report.as_ref())
+                .collect();
+            (!kids.is_empty()).then(|| (p, rules::check_rollup(top, &kids), kids.len()))
+        })
+        .collect()
 }

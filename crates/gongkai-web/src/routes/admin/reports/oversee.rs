@@ -8,7 +8,7 @@ use super::list::YearQuery;
 use crate::auth::CurrentUser;
 use crate::extract::Query;
 use crate::page::{Chrome, render};
-use crate::reports::oversight::{Line, Standing, lines, rollup};
+use crate::reports::oversight::{Line, Standing, lines, rollups as rollups_of};
 use crate::{AppState, WebError};
 use askama::Template;
 use axum::extract::State;
@@ -16,8 +16,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use gongkai_domain::account::Role;
 use gongkai_domain::report::Finding;
-use gongkai_storage::reports::StoredReport;
-use gongkai_storage::{Agency, Scope};
+use gongkai_storage::Scope;
 use std::collections::HashMap;
 
 /// One government's roll-up.
@@ -42,9 +41,7 @@ struct OversightPage {
 }
 
 struct Year {
-    agencies: Vec<(Agency, usize)>,
     lines: Vec<Line>,
-    this_year: Vec<StoredReport>,
 }
 
 async fn year_of(state: &AppState, me: &CurrentUser, year: i32) -> Result<Year, WebError> {
@@ -82,11 +79,7 @@ async fn year_of(state: &AppState, me: &CurrentUser, year: i32) -> Result<Year, 
         &HashMap::new(),
         state.today(),
     );
-    Ok(Year {
-        agencies,
-        lines,
-        this_year,
-    })
+    Ok(Year { lines })
 }
 
 const STANDINGS: [Standing; 5] = [
@@ -131,26 +124,14 @@ fn chart(counts: &[(&'static str, &'static str, usize)]) -> String {
 }
 
 fn rollups(y: &Year) -> Vec<Rollup> {
-    let mut out = Vec::new();
-    for (a, _) in &y.agencies {
-        let children: Vec<i64> = y
-            .agencies
-            .iter()
-            .filter(|(c, _)| c.parent_id == Some(a.id))
-            .map(|(c, _)| c.id.0)
-            .collect();
-        if children.is_empty() {
-            continue;
-        }
-        if let Some((findings, n)) = rollup(a.id.0, &children, &y.this_year) {
-            out.push(Rollup {
-                name: a.name.clone(),
-                children: n,
-                findings,
-            });
-        }
-    }
-    out
+    rollups_of(&y.lines)
+        .into_iter()
+        .map(|(i, findings, children)| Rollup {
+            name: y.lines[i].agency.name.clone(),
+            children,
+            findings,
+        })
+        .collect()
 }
 
 /// GET /admin/oversight?year=
