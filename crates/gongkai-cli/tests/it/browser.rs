@@ -6,6 +6,10 @@
 //! basis and the 救济途径 → the citizen downloads it with the 查询码 → table 三 counts the case in
 //! （二）部分公开 / 自然人 and its drill-down lists it. A screenshot per step (desktop and phone)
 //! goes to `target/e2e-screenshots/`.
+//!
+//! The helpers here serve the other browser tests too: the annual report (`reports`).
+
+mod reports;
 
 use crate::server::{ADMIN_PASSWORD, Server};
 use chromiumoxide::Page;
