@@ -32,6 +32,7 @@ mod migration;
 mod model;
 mod notifications;
 mod open;
+mod period_lock;
 pub mod proceedings;
 mod profiles;
 pub mod reports;

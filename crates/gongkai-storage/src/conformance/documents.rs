@@ -86,7 +86,7 @@ pub async fn step(
         .await
 }
 
-fn review() -> Command {
+pub fn review() -> Command {
     Command::Review {
         conclusion: Openness::Proactive,
         basis: "《中华人民共和国保守国家秘密法》".into(),
@@ -94,7 +94,7 @@ fn review() -> Command {
     }
 }
 
-fn approve() -> Command {
+pub fn approve() -> Command {
     Command::Approve {
         note: "同意".into(),
     }

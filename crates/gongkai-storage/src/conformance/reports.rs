@@ -218,3 +218,62 @@ pub async fn a_year_is_read_across_a_subtree_and_stays_inside_it(db: TestDb) {
             .is_none()
     );
 }
+
+pub async fn a_published_year_is_locked_until_a_correction_is_under_way(db: TestDb) {
+    use super::documents::{content, draft, review};
+    use gongkai_domain::disclosure::{Command, Marker};
+    let city = db
+        .store
+        .create_agency(&Actor::system(), &build::agency("540000", None))
+        .await
+        .unwrap();
+    let published = publish(&db, city.id, new_draft(&db, city.id, 2025).await).await;
+
+    // A 规章 written in 2025: drafting it changes nothing yet; publishing it would add one to
+    // table 二 of 2025, whose report is out.
+    let mut c = content("某某管理办法", "2025-11-20");
+    c.marker = Some(Marker::Regulation);
+    let d = draft(&db, &city, c).await;
+    let d = super::documents::step(&db, &d, "2026-02-10", Role::Clerk, Command::Submit)
+        .await
+        .unwrap();
+    let d = super::documents::step(&db, &d, "2026-02-10", Role::Reviewer, review())
+        .await
+        .unwrap();
+    let refused = super::documents::step(
+        &db,
+        &d,
+        "2026-02-10",
+        Role::Head,
+        super::documents::approve(),
+    )
+    .await;
+    let Err(StoreError::Invalid(m)) = refused else {
+        panic!("{refused:?}")
+    };
+    assert!(
+        m.contains("2025年度政府信息公开工作年度报告已发布") && m.contains("更正版本"),
+        "{m}"
+    );
+
+    // A document of 2026 is not in the locked year.
+    let mut c = content("另一办法", "2026-01-20");
+    c.marker = Some(Marker::Regulation);
+    super::documents::publish(&db, &draft(&db, &city, c).await, "2026-02-10").await;
+
+    // With a correction of 2025 under way the change goes through.
+    let c = workflow::correct(&published.record, "补录漏报的规章一件", &by()).unwrap();
+    db.store
+        .create_report(city.id, &c, &compiled(0))
+        .await
+        .unwrap();
+    super::documents::step(
+        &db,
+        &d,
+        "2026-02-10",
+        Role::Head,
+        super::documents::approve(),
+    )
+    .await
+    .unwrap();
+}

@@ -61,6 +61,7 @@ macro_rules! suite {
                 the_registry_stays_inside_its_agency,
                 a_report_goes_through_its_steps_and_a_published_one_never_changes,
                 a_year_is_read_across_a_subtree_and_stays_inside_it,
+                a_published_year_is_locked_until_a_correction_is_under_way,
                 concurrent_claimers_get_each_notification_key_once,
                 reminder_claims_stay_inside_their_agency,
             ]
