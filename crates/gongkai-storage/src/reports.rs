@@ -11,6 +11,7 @@
 use crate::agencies::{corrupt, scope_ids, unique};
 use crate::audit::{self, Tx};
 use crate::entity::annual_reports as rows;
+use crate::entity::external_reports as external;
 use crate::{AgencyId, Scope, SeaStore, StoreError, StoreResult};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -48,6 +49,27 @@ pub struct StoredReport {
     pub updated_at: DateTime<Utc>,
 }
 
+/// A report uploaded to the supervisor's view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalReport {
+    /// Row id (0 before it is stored).
+    pub id: i64,
+    /// The supervising agency whose view holds it.
+    pub owner: AgencyId,
+    /// The agency on the platform it belongs to, if any.
+    pub agency: Option<AgencyId>,
+    /// The reporting agency's name.
+    pub agency_name: String,
+    /// The reporting year.
+    pub year: i32,
+    /// The uploaded file's name.
+    pub file_name: String,
+    /// The report as read, with its findings.
+    pub compiled: Compiled,
+    /// Who uploaded it.
+    pub uploaded_by: String,
+}
+
 /// Annual reports in the store.
 #[async_trait]
 pub trait ReportStore {
@@ -78,6 +100,22 @@ pub trait ReportStore {
     /// The newest version of `year` of every agency in `scope` that has one (the supervisor's
     /// view), and the published version where a newer correction is in progress.
     async fn year_reports(&self, scope: Scope, year: i32) -> StoreResult<Vec<StoredReport>>;
+    /// Stores an uploaded report, with an audit event in the owner's chain.
+    async fn add_external_report(
+        &self,
+        actor: &crate::Actor,
+        report: &ExternalReport,
+    ) -> StoreResult<ExternalReport>;
+    /// The uploaded reports of `year` in the views of the agencies of `scope`.
+    async fn external_reports(&self, scope: Scope, year: i32) -> StoreResult<Vec<ExternalReport>>;
+    /// Uploaded report `id`, if it is in the view of an agency of `scope`.
+    async fn external_report(&self, scope: Scope, id: i64) -> StoreResult<Option<ExternalReport>>;
+    /// The uploaded report of `agency` (on the platform) for `year`, the newest if several.
+    async fn external_report_of(
+        &self,
+        agency: AgencyId,
+        year: i32,
+    ) -> StoreResult<Option<ExternalReport>>;
     /// The audit events of version `id` of `agency`, oldest first (its history).
     async fn report_events(&self, agency: AgencyId, id: i64)
     -> StoreResult<Vec<crate::AuditEntry>>;
@@ -99,6 +137,23 @@ fn to_stored(m: rows::Model) -> StoreResult<StoredReport> {
         revision: m.revision,
         updated_at: m.updated_at,
     })
+}
+
+fn external_of(m: external::Model) -> ExternalReport {
+    ExternalReport {
+        id: m.id,
+        owner: AgencyId(m.owner_id),
+        agency: m.agency_id.map(AgencyId),
+        agency_name: m.agency_name,
+        year: m.year,
+        file_name: m.file_name,
+        compiled: Compiled {
+            json: m.report_json,
+            errors: u32::try_from(m.errors).unwrap_or(0),
+            warnings: u32::try_from(m.warnings).unwrap_or(0),
+        },
+        uploaded_by: m.uploaded_by,
+    }
 }
 
 fn record_json(r: &Record) -> StoreResult<String> {
@@ -284,6 +339,86 @@ impl ReportStore for SeaStore {
             .into_iter()
             .map(to_stored)
             .collect()
+    }
+
+    async fn add_external_report(
+        &self,
+        actor: &crate::Actor,
+        report: &ExternalReport,
+    ) -> StoreResult<ExternalReport> {
+        let mut tx = self.begin().await?;
+        audit::lock_agency(&tx.txn, report.owner.0).await?;
+        let row = external::ActiveModel {
+            id: NotSet,
+            owner_id: Set(report.owner.0),
+            agency_id: Set(report.agency.map(|a| a.0)),
+            agency_name: Set(report.agency_name.clone()),
+            year: Set(report.year),
+            file_name: Set(report.file_name.clone()),
+            report_json: Set(report.compiled.json.clone()),
+            errors: Set(i32::try_from(report.compiled.errors).unwrap_or(i32::MAX)),
+            warnings: Set(i32::try_from(report.compiled.warnings).unwrap_or(i32::MAX)),
+            uploaded_by: Set(report.uploaded_by.clone()),
+            created_at: Set(audit::now()),
+        }
+        .insert(&tx.txn)
+        .await?;
+        let summary = format!(
+            "上传{}{}年政府信息公开工作年度报告（{}）",
+            report.agency_name, report.year, report.file_name
+        );
+        tx.append(
+            report.owner.0,
+            actor,
+            audit::Change {
+                action: "external_report_uploaded",
+                subject: "external_report",
+                subject_id: row.id.to_string(),
+                before: None,
+                after: None,
+                summary,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(external_of(row))
+    }
+
+    async fn external_reports(&self, scope: Scope, year: i32) -> StoreResult<Vec<ExternalReport>> {
+        let ids = scope_ids(&self.db, scope).await?;
+        let mut out = Vec::new();
+        for chunk in ids.chunks(500) {
+            let rows = external::Entity::find()
+                .filter(external::Column::Year.eq(year))
+                .filter(external::Column::OwnerId.is_in(chunk.to_vec()))
+                .order_by_asc(external::Column::Id)
+                .all(&self.db)
+                .await?;
+            out.extend(rows.into_iter().map(external_of));
+        }
+        Ok(out)
+    }
+
+    async fn external_report(&self, scope: Scope, id: i64) -> StoreResult<Option<ExternalReport>> {
+        let Some(row) = external::Entity::find_by_id(id).one(&self.db).await? else {
+            return Ok(None);
+        };
+        let ids = scope_ids(&self.db, scope).await?;
+        Ok(ids.contains(&row.owner_id).then(|| external_of(row)))
+    }
+
+    async fn external_report_of(
+        &self,
+        agency: AgencyId,
+        year: i32,
+    ) -> StoreResult<Option<ExternalReport>> {
+        Ok(external::Entity::find()
+            .filter(external::Column::AgencyId.eq(agency.0))
+            .filter(external::Column::Year.eq(year))
+            .order_by_desc(external::Column::Id)
+            .one(&self.db)
+            .await?
+            .map(external_of))
     }
 
     async fn report_events(

@@ -238,6 +238,16 @@ fn pages(state: &AppState) -> Router<AppState> {
             get(admin::reports::oversee::export),
         )
         .route(
+            "/admin/oversight/upload",
+            post(admin::reports::oversee::upload).layer(DefaultBodyLimit::max(
+                admin::reports::oversee::MAX_REPORTS * 8 * 1024 * 1024,
+            )),
+        )
+        .route(
+            "/admin/oversight/uploads/{id}",
+            get(admin::reports::oversee::uploaded),
+        )
+        .route(
             "/admin/calendar",
             get(admin::calendar::show).post(admin::calendar::load),
         )

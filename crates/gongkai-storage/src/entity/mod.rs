@@ -14,6 +14,7 @@ pub mod counters;
 pub mod document_changes;
 pub mod document_files;
 pub mod documents;
+pub mod external_reports;
 pub mod letters;
 pub mod login_attempts;
 pub mod notifications;

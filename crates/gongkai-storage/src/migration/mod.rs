@@ -15,6 +15,7 @@ mod m0006_create_documents;
 pub(crate) mod m0007_order_inbox;
 mod m0008_create_annual_reports;
 mod m0009_mark_fees;
+mod m0010_create_external_reports;
 
 /// The migration set of the platform.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_order_inbox::Migration),
             Box::new(m0008_create_annual_reports::Migration),
             Box::new(m0009_mark_fees::Migration),
+            Box::new(m0010_create_external_reports::Migration),
         ]
     }
 }

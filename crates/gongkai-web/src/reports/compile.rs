@@ -109,7 +109,8 @@ async fn fees(state: &AppState, agency: AgencyId, year: i32) -> Result<FeeSummar
     Ok(f)
 }
 
-/// The report last year's figures are compared with: the published one, if any.
+/// The report last year's figures are compared with: the published one, or else a copy
+/// uploaded to the supervisor's view (the year before the agency came onto the platform).
 ///
 /// # Errors
 /// A storage failure or a stored report that does not read.
@@ -122,7 +123,11 @@ pub async fn last_year(
     let published = versions
         .into_iter()
         .find(|v| v.record.status == gongkai_domain::annual::Status::Published);
-    Ok(published.and_then(|p| AnnualReport::from_json_str(&p.compiled.json).ok()))
+    if let Some(p) = published {
+        return Ok(AnnualReport::from_json_str(&p.compiled.json).ok());
+    }
+    let uploaded = state.store.external_report_of(agency, year - 1).await?;
+    Ok(uploaded.and_then(|u| AnnualReport::from_json_str(&u.compiled.json).ok()))
 }
 
 /// Compiles `agency`'s report on `year` with what people wrote (`inputs`).

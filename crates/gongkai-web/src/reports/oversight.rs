@@ -11,7 +11,7 @@ use gongkai_domain::annual::{Status, deadline};
 use gongkai_domain::report::{AnnualReport, Finding, Section, Severity, rules};
 use gongkai_import::audit::similarity::{self, Signature};
 use gongkai_storage::Agency;
-use gongkai_storage::reports::StoredReport;
+use gongkai_storage::reports::{ExternalReport, StoredReport};
 use std::collections::HashMap;
 
 /// Where an agency's report of the year stands, as the supervisor reads it.
@@ -93,6 +93,33 @@ fn shown(versions: &[&StoredReport]) -> Option<(AnnualReport, bool)> {
     Some((report, pick.record.status == Status::Draft))
 }
 
+/// Last year's report of each agency: the published one, or else an uploaded copy (the year
+/// before the agency came onto the platform).
+pub fn last_year(
+    published: &[StoredReport],
+    uploaded: &[ExternalReport],
+) -> HashMap<i64, AnnualReport> {
+    let mut out: HashMap<i64, AnnualReport> = uploaded
+        .iter()
+        .filter_map(|u| {
+            let agency = u.agency?;
+            Some((
+                agency.0,
+                AnnualReport::from_json_str(&u.compiled.json).ok()?,
+            ))
+        })
+        .collect();
+    for r in published
+        .iter()
+        .filter(|r| r.record.status == Status::Published)
+    {
+        if let Ok(report) = AnnualReport::from_json_str(&r.compiled.json) {
+            out.insert(r.agency_id.0, report);
+        }
+    }
+    out
+}
+
 /// The lines of `year` for `agencies` (in tree order, with depths) from the stored versions of
 /// the year and of the year before; `today` decides lateness, `local_due` the earlier local
 /// deadline per agency.
@@ -100,7 +127,7 @@ pub fn lines(
     agencies: &[(Agency, usize)],
     year: i32,
     this_year: &[StoredReport],
-    last_year: &[StoredReport],
+    last: &HashMap<i64, AnnualReport>,
     local_due: &HashMap<i64, String>,
     today: NaiveDate,
 ) -> Vec<Line> {
@@ -111,16 +138,6 @@ pub fn lines(
     for v in by_agency.values_mut() {
         v.sort_by_key(|r| std::cmp::Reverse(r.record.version));
     }
-    let last: HashMap<i64, AnnualReport> = last_year
-        .iter()
-        .filter(|r| r.record.status == Status::Published)
-        .filter_map(|r| {
-            Some((
-                r.agency_id.0,
-                AnnualReport::from_json_str(&r.compiled.json).ok()?,
-            ))
-        })
-        .collect();
     let mut out: Vec<Line> = agencies
         .iter()
         .map(|(a, depth)| {

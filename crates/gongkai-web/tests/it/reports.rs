@@ -354,6 +354,66 @@ async fn the_supervisor_sees_published_and_late_agencies(app: TestApp) {
     assert!(!body.contains("CB人民政府"), "{body}");
     let xlsx = inspector.get("/admin/oversight.xlsx?year=2026").await;
     assert_eq!(xlsx.status, StatusCode::OK);
+
+    // A report of an agency not on the platform is uploaded and audited in the same view:
+    // 剑南街道's published 2020 report, whose table 三 does not add up.
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    let seed = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("000_"))
+        .unwrap();
+    let bytes = std::fs::read(&seed).unwrap();
+    let csrf = csrf_in(&body).unwrap();
+    let junk: &[u8] = b"\x00\x01 not a report";
+    let res = inspector
+        .post_multipart(
+            "/admin/oversight/upload",
+            &[("csrf", &csrf), ("year", "2020")],
+            &[
+                ("files", "jiannan.txt", &bytes),
+                ("files", "junk.bin", junk),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(
+        res.body.contains("junk.bin：") && res.body.contains("未上传"),
+        "{}",
+        res.body
+    );
+    let res = inspector
+        .post_multipart(
+            "/admin/oversight/upload",
+            &[("csrf", &csrf), ("year", "2020")],
+            &[("files", "jiannan.txt", &bytes)],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let view = inspector
+        .get("/admin/oversight?year=2020&uploaded=1")
+        .await
+        .body;
+    assert!(view.contains("剑南街道"), "{view}");
+    let id = view
+        .split("/admin/oversight/uploads/")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_owned();
+    let one = inspector
+        .get(&format!("/admin/oversight/uploads/{id}"))
+        .await;
+    assert_eq!(one.status, StatusCode::OK);
+    assert!(one.body.contains("T3-01"), "{}", one.body);
+    // Another agency's supervisor does not see it.
+    let mut b = on(&app, "2027-04-01", "b_admin").await;
+    assert_eq!(
+        b.get(&format!("/admin/oversight/uploads/{id}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
     // A clerk has no supervisor's view.
     let mut c = on(&app, "2027-04-01", "a_clerk").await;
     assert_eq!(

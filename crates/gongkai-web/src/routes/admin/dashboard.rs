@@ -98,7 +98,7 @@ pub async fn show(State(state): State<AppState>, me: CurrentUser) -> Result<Resp
         &[(agency.clone(), 0)],
         year,
         &versions,
-        &[],
+        &std::collections::HashMap::new(),
         &std::collections::HashMap::new(),
         state.today(),
     )

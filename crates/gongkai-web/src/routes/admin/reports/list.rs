@@ -46,6 +46,7 @@ pub async fn list(
     let mut agencies = Vec::new();
     let mut this_year = Vec::new();
     let mut last_year = Vec::new();
+    let mut uploaded = Vec::new();
     for scope in readable(&state, &me.user).await? {
         agencies.extend(
             state
@@ -57,12 +58,14 @@ pub async fn list(
         );
         this_year.extend(state.store.year_reports(scope, year).await?);
         last_year.extend(state.store.year_reports(scope, year - 1).await?);
+        uploaded.extend(state.store.external_reports(scope, year - 1).await?);
     }
+    let last = crate::reports::oversight::last_year(&last_year, &uploaded);
     let mut lines = lines(
         &agencies,
         year,
         &this_year,
-        &last_year,
+        &last,
         &HashMap::new(),
         state.today(),
     );

@@ -7,16 +7,22 @@ use super::default_year;
 use super::list::YearQuery;
 use crate::auth::CurrentUser;
 use crate::extract::Query;
+use crate::page::reshow;
 use crate::page::{Chrome, render};
 use crate::reports::oversight::{Line, Standing, lines, rollups as rollups_of};
 use crate::{AppState, WebError};
 use askama::Template;
+use axum::extract::Multipart;
 use axum::extract::State;
 use axum::http::header;
+use axum::response::Redirect;
 use axum::response::{IntoResponse, Response};
 use gongkai_domain::account::Role;
 use gongkai_domain::report::Finding;
+use gongkai_domain::report::{AnnualReport, Severity, rules};
+use gongkai_export::{HtmlOptions, render_tables_fragment};
 use gongkai_storage::Scope;
+use gongkai_storage::reports::{Compiled, ExternalReport};
 use std::collections::HashMap;
 
 /// One government's roll-up.
@@ -38,21 +44,35 @@ struct OversightPage {
     counts: Vec<(&'static str, &'static str, usize)>,
     chart: String,
     rollups: Vec<Rollup>,
+    uploaded: Vec<ExternalReport>,
+    message: String,
 }
 
 struct Year {
     lines: Vec<Line>,
+    uploaded: Vec<ExternalReport>,
+}
+
+/// The scopes of the supervisor's view: the whole platform for 系统管理员, the subtree for a
+/// 督查 or 公开办管理员; nobody else has one.
+fn roots_of(me: &CurrentUser) -> Result<Option<Vec<Scope>>, WebError> {
+    match me.user.role {
+        Role::SystemAdmin => Ok(None),
+        Role::Inspector | Role::AgencyAdmin => Ok(Some(vec![Scope::subtree(me.user.agency_id)])),
+        _ => Err(WebError::Forbidden),
+    }
 }
 
 async fn year_of(state: &AppState, me: &CurrentUser, year: i32) -> Result<Year, WebError> {
-    let roots: Vec<Scope> = match me.user.role {
-        Role::SystemAdmin => crate::auth::scopes(state.store.as_ref(), &me.user).await?,
-        Role::Inspector | Role::AgencyAdmin => vec![Scope::subtree(me.user.agency_id)],
-        _ => return Err(WebError::Forbidden),
+    let roots = match roots_of(me)? {
+        Some(r) => r,
+        None => crate::auth::scopes(state.store.as_ref(), &me.user).await?,
     };
     let mut agencies = Vec::new();
     let mut this_year = Vec::new();
     let mut last_year = Vec::new();
+    let mut uploaded = Vec::new();
+    let mut uploaded_last = Vec::new();
     for scope in roots {
         let tree = state.store.agencies(scope).await?;
         let parents: HashMap<i64, Option<i64>> = tree
@@ -70,16 +90,19 @@ async fn year_of(state: &AppState, me: &CurrentUser, year: i32) -> Result<Year, 
         }
         this_year.extend(state.store.year_reports(scope, year).await?);
         last_year.extend(state.store.year_reports(scope, year - 1).await?);
+        uploaded.extend(state.store.external_reports(scope, year).await?);
+        uploaded_last.extend(state.store.external_reports(scope, year - 1).await?);
     }
+    let last = crate::reports::oversight::last_year(&last_year, &uploaded_last);
     let lines = lines(
         &agencies,
         year,
         &this_year,
-        &last_year,
+        &last,
         &HashMap::new(),
         state.today(),
     );
-    Ok(Year { lines })
+    Ok(Year { lines, uploaded })
 }
 
 const STANDINGS: [Standing; 5] = [
@@ -134,17 +157,13 @@ fn rollups(y: &Year) -> Vec<Rollup> {
         .collect()
 }
 
-/// GET /admin/oversight?year=
-pub async fn show(
-    State(state): State<AppState>,
-    me: CurrentUser,
-    Query(q): Query<YearQuery>,
-) -> Result<Response, WebError> {
-    let year = q
-        .year
-        .unwrap_or_else(|| default_year(&state))
-        .clamp(2008, 2100);
-    let y = year_of(&state, &me, year).await?;
+async fn page(
+    state: &AppState,
+    me: &CurrentUser,
+    year: i32,
+    message: String,
+) -> Result<OversightPage, WebError> {
+    let y = year_of(state, me, year).await?;
     let counts: Vec<_> = STANDINGS
         .iter()
         .map(|s| {
@@ -155,13 +174,217 @@ pub async fn show(
             )
         })
         .collect();
-    render(&OversightPage {
-        c: Chrome::admin("年度报告督查", &me),
+    Ok(OversightPage {
+        c: Chrome::admin("年度报告督查", me),
         year,
         chart: chart(&counts),
         counts,
         rollups: rollups(&y),
         lines: y.lines,
+        uploaded: y.uploaded,
+        message,
+    })
+}
+
+/// `?year=2025&uploaded=3`.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct ViewQuery {
+    year: Option<i32>,
+    uploaded: Option<usize>,
+}
+
+/// GET /admin/oversight?year=
+pub async fn show(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Query(q): Query<ViewQuery>,
+) -> Result<Response, WebError> {
+    let year = q
+        .year
+        .unwrap_or_else(|| default_year(&state))
+        .clamp(2008, 2100);
+    let message = q
+        .uploaded
+        .map(|n| format!("已读取并核对 {n} 份报告，结果列在“上传的报告”中。"))
+        .unwrap_or_default();
+    render(&page(&state, &me, year, message).await?)
+}
+
+/// The most reports one upload takes.
+pub const MAX_REPORTS: usize = 20;
+
+/// POST /admin/oversight/upload: published reports (PDF, Word, HTML, text, Excel) of agencies
+/// not on the platform — or an earlier year of one that is (`agency`) — read by the importer,
+/// checked by every rule and kept in the view. A file that cannot be read is named with why;
+/// nothing of a refused upload is kept.
+pub async fn upload(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    mut m: Multipart,
+) -> Result<Response, WebError> {
+    roots_of(&me)?;
+    let bad = |_| WebError::BadInput("上传内容不完整，请重新选择文件后提交".into());
+    let mut fields: HashMap<String, String> = HashMap::new();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    while let Some(f) = m.next_field().await.map_err(bad)? {
+        let name = f.name().unwrap_or_default().to_owned();
+        match f
+            .file_name()
+            .map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n).to_owned())
+        {
+            Some(file) if !file.is_empty() => {
+                let bytes = f.bytes().await.map_err(bad)?;
+                if files.len() >= MAX_REPORTS {
+                    return Err(WebError::BadInput(format!(
+                        "一次最多上传 {MAX_REPORTS} 份报告"
+                    )));
+                }
+                files.push((file, bytes.to_vec()));
+            }
+            Some(_) => {}
+            None => {
+                fields.insert(name, f.text().await.map_err(bad)?);
+            }
+        }
+    }
+    me.csrf
+        .verify(fields.get("csrf").map_or("", String::as_str))?;
+    let year: i32 = fields
+        .get("year")
+        .and_then(|y| y.trim().parse().ok())
+        .filter(|y| (2008..=2100).contains(y))
+        .ok_or_else(|| WebError::BadInput("请填写报告年度（如 2025）".into()))?;
+    if files.is_empty() {
+        return Err(WebError::BadInput("请选择要上传的报告文件".into()));
+    }
+    // An agency on the platform the upload is an earlier report of.
+    let agency = match fields
+        .get("agency")
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
+        None => None,
+        Some(id) => {
+            let id: i64 = id
+                .parse()
+                .map_err(|_| WebError::BadInput("所选机关无效".into()))?;
+            Some(super::agency(&state, &me.user, id).await?)
+        }
+    };
+    let read = tokio::task::spawn_blocking(move || {
+        files
+            .into_iter()
+            .map(|(name, bytes)| {
+                let report = gongkai_import::parse_bytes(&bytes);
+                (name, report)
+            })
+            .collect::<Vec<_>>()
+    })
+    .await
+    .map_err(|_| WebError::Internal("report import task failed"))?;
+    let mut refused = Vec::new();
+    let mut ready = Vec::new();
+    for (name, parsed) in read {
+        match parsed {
+            Ok(mut report) if gongkai_import::has_tables(&report) => {
+                let found = rules::check(&report);
+                report.diagnostics.extend(found);
+                ready.push((name, report));
+            }
+            Ok(_) => refused.push(format!(
+                "{name}：没有找到年度报告的表格，请确认上传的是政府信息公开工作年度报告"
+            )),
+            Err(e) => refused.push(format!("{name}：无法读取（{e}）")),
+        }
+    }
+    if !refused.is_empty() {
+        let mut p = page(&state, &me, year, String::new()).await?;
+        p.message = format!("未上传，请处理后重新提交：{}", refused.join("；"));
+        return reshow(&p);
+    }
+    let n = ready.len();
+    let actor = gongkai_storage::Actor::user(&me.user);
+    for (name, report) in ready {
+        let count = |s: Severity| {
+            u32::try_from(
+                report
+                    .diagnostics
+                    .iter()
+                    .filter(|f| f.severity == s)
+                    .count(),
+            )
+            .unwrap_or(u32::MAX)
+        };
+        let external = ExternalReport {
+            id: 0,
+            owner: me.user.agency_id,
+            agency: agency.as_ref().map(|a| a.id),
+            agency_name: agency
+                .as_ref()
+                .map(|a| a.name.clone())
+                .or_else(|| report.agency.clone())
+                .unwrap_or_else(|| {
+                    name.rsplit_once('.')
+                        .map_or(name.as_str(), |(s, _)| s)
+                        .to_owned()
+                }),
+            year: report.year.unwrap_or(year),
+            file_name: name.chars().take(200).collect(),
+            compiled: Compiled {
+                json: report.to_json_string(),
+                errors: count(Severity::Error),
+                warnings: count(Severity::Warning),
+            },
+            uploaded_by: me.user.username.as_str().to_owned(),
+        };
+        state.store.add_external_report(&actor, &external).await?;
+    }
+    Ok(Redirect::to(&format!("/admin/oversight?year={year}&uploaded={n}")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "admin/external_report.html")]
+struct ExternalPage {
+    c: Chrome,
+    r: ExternalReport,
+    tables: String,
+    findings: Vec<Finding>,
+}
+
+/// GET /admin/oversight/uploads/{id}: an uploaded report's tables with every finding marked.
+pub async fn uploaded(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    crate::extract::Path(id): crate::extract::Path<i64>,
+) -> Result<Response, WebError> {
+    let roots = match roots_of(&me)? {
+        Some(r) => r,
+        None => crate::auth::scopes(state.store.as_ref(), &me.user).await?,
+    };
+    let mut found = None;
+    for scope in roots {
+        found = state.store.external_report(scope, id).await?;
+        if found.is_some() {
+            break;
+        }
+    }
+    let r = found.ok_or(WebError::NotFound("上传的报告"))?;
+    let report = AnnualReport::from_json_str(&r.compiled.json)
+        .map_err(|_| WebError::Internal("stored report does not read"))?;
+    let tables = render_tables_fragment(
+        &report,
+        &HtmlOptions {
+            highlight: report.diagnostics.clone(),
+        },
+    );
+    let mut c = Chrome::admin(&format!("{}{}年报告（上传）", r.agency_name, r.year), &me);
+    c.extra_css = Some(crate::assets::report_css_url());
+    render(&ExternalPage {
+        c,
+        findings: report.diagnostics.clone(),
+        tables,
+        r,
     })
 }
 
