@@ -13,6 +13,8 @@ use gongkai_storage::AgencyId;
 pub struct RowView {
     /// 规章 / 行政规范性文件 (2019: 规范性文件).
     pub label: &'static str,
+    /// The marker key, for the drill-down to the documents.
+    pub marker: &'static str,
     /// The counts, in column order.
     pub counts: Vec<i64>,
 }
@@ -41,6 +43,7 @@ pub fn view(docs: &[Document], year: i32) -> Option<Table2View> {
             let cells = block.cols.iter().map(|c| counts.get(c.col).unwrap_or(0));
             Some(RowView {
                 label: def.label,
+                marker: gongkai_domain::choice::Choice::id(m),
                 counts: cells.collect(),
             })
         })

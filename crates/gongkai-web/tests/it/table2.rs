@@ -96,7 +96,7 @@ fn row(label: &str, counts: [i64; 3]) -> String {
         .iter()
         .map(|n| format!("<td class=\"num\">{n}</td>"))
         .collect();
-    format!("<tr><td>{label}</td>{cells}</tr>")
+    format!("<tr><td>{label}</td>{cells}<td>")
 }
 
 async fn table_two_counts_the_registry_as_counted_by_hand(app: TestApp) {
@@ -116,6 +116,20 @@ async fn table_two_counts_the_registry_as_counted_by_hand(app: TestApp) {
     assert!(last.contains(&row("规章", [1, 0, 2])), "{last}");
     assert!(last.contains(&row("行政规范性文件", [0, 1, 0])), "{last}");
     // Another agency's registry is its own.
+    // The row's drill-down lists the marked documents of the registry.
+    let listed = clerk.get("/admin/documents?marker=regulation").await.body;
+    assert!(
+        page.contains("/admin/documents?marker=regulation"),
+        "{page}"
+    );
+    for (title, shown) in [
+        ("规章一", true),
+        ("规章三", true),
+        ("规范三", false),
+        ("通知", false),
+    ] {
+        assert_eq!(listed.contains(title), shown, "{title}: {listed}");
+    }
     let mut other = app.login("b_admin").await;
     let theirs = other.get("/admin/stats?year=2026").await.body;
     assert!(theirs.contains(&row("规章", [0, 0, 0])), "{theirs}");

@@ -26,6 +26,8 @@ pub struct Filters {
     pub q: String,
     /// 成文日期's year, or empty.
     pub year: String,
+    /// 规章 / 行政规范性文件 marker key, or empty (the drill-down of table 二).
+    pub marker: String,
     /// Page, from 1.
     pub page: u64,
 }
@@ -60,7 +62,10 @@ pub async fn list(
             .collect(),
         text,
         year: f.year.trim().parse().ok(),
-        marker: None,
+        marker: gongkai_domain::disclosure::Marker::ALL
+            .into_iter()
+            .find(|m| gongkai_domain::choice::Choice::id(*m) == f.marker)
+            .map(|m| gongkai_domain::choice::Choice::id(m).to_owned()),
     };
     let (mut rows, mut total) = (Vec::new(), 0);
     for scope in scopes(state.store.as_ref(), &me.user).await? {
@@ -78,8 +83,12 @@ pub async fn list(
             (r, label)
         })
         .collect();
-    let query =
-        crate::cases::code::query_string(&[("status", &f.status), ("q", &f.q), ("year", &f.year)]);
+    let query = crate::cases::code::query_string(&[
+        ("status", &f.status),
+        ("q", &f.q),
+        ("year", &f.year),
+        ("marker", &f.marker),
+    ]);
     render(&ListPage {
         c: Chrome::admin("主动公开", &me),
         f,
