@@ -21,8 +21,25 @@ const MAX_MERGED: usize = 4_096;
 /// Columns kept right of a sheet's leftmost one (the widest statutory table has 16).
 const MAX_WIDTH: u32 = 64;
 
+/// One sheet as read: its non-empty cells by (row, column) and its merged regions.
+type Sheet = (BTreeMap<(u32, u32), String>, Vec<Dimensions>);
+
 /// The lines of an XLSX workbook.
 pub fn lines(bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
+    // calamine panics on some damaged sheets (a cell reference such as `r="IIIIIIIF"` overflows
+    // its column arithmetic in builds with overflow checks), so it runs under `catch_unwind`.
+    let sheets = std::panic::catch_unwind(|| read_sheets(bytes))
+        .unwrap_or_else(|_| Err(ImportError::Xlsx("解析器内部错误".to_owned())))?;
+    Ok(in_printed_order(
+        sheets
+            .iter()
+            .map(|(cells, merged)| sheet_lines(cells, merged))
+            .collect(),
+    ))
+}
+
+/// Every sheet of the workbook, in workbook order.
+fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(bad)?;
     let mut sheets = Vec::new();
     let mut budget = MAX_CELLS;
@@ -31,9 +48,9 @@ pub fn lines(bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
         let mut merged = book.merge_cells_by_sheet_name(&name).map_err(bad)?;
         // Each cell looks its region up; a report has a few dozen merged regions.
         merged.truncate(MAX_MERGED);
-        sheets.push(sheet_lines(&cells, &merged));
+        sheets.push((cells, merged));
     }
-    Ok(in_printed_order(sheets))
+    Ok(sheets)
 }
 
 fn bad(e: calamine::XlsxError) -> ImportError {

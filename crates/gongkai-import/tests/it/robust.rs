@@ -61,6 +61,10 @@ fn damaged_xlsx_is_refused() {
     // whole 16,384 × 1,048,576 grid) is read sparsely.
     let far = br#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>A</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>"#;
     assert!(gongkai_import::parse_bytes(&with_sheets(&xlsx, far)).is_ok());
+    // A cell reference whose column overflows (found by fuzzing: calamine 0.38 panics on it in
+    // builds with overflow checks) is refused like any damaged sheet.
+    let e = err(&with_sheets(&xlsx, br#"<sheetData><c r="IIIIIIIF">"#));
+    assert!(e.contains("XLSX"), "{e}");
 }
 
 /// `xlsx` with every worksheet replaced by `sheet`.
