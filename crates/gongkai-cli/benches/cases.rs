@@ -22,6 +22,8 @@
 #[path = "../tests/it/server.rs"]
 mod server;
 
+#[path = "support/demo.rs"]
+mod demo;
 #[path = "support/wrk.rs"]
 mod wrk;
 
@@ -29,7 +31,6 @@ use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
 use server::{ADMIN_PASSWORD, Client, Server, file_online};
 use std::io::Write;
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
 const KEY: &str = "8c1d2c3b4a5968778695a4b3c2d1e0f0112233445566778899aabbccddeeff04";
@@ -147,26 +148,12 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-/// Latency percentile (ms) from `wrk --latency` output.
+/// p50 and p99 latency (ms) and requests per second of `url` with `cookie`.
 fn wrk(url: &str, cookie: &str, conns: u32) -> (f64, f64, f64) {
-    let out = Command::new("wrk")
-        .args(["-t1", &format!("-c{conns}"), "-d8s", "--latency"])
-        .args(["-H", &format!("Cookie: {cookie}"), url])
-        .output()
-        .expect("wrk runs (apt-get install wrk)");
-    let text = String::from_utf8_lossy(&out.stdout);
-    let pct = |p: &str| {
-        text.lines()
-            .find_map(|l| l.trim().strip_prefix(p))
-            .map_or(f64::NAN, |v| wrk::latency_ms(v.trim()))
-    };
-    let rps = text
-        .lines()
-        .find_map(|l| l.strip_prefix("Requests/sec:"))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(f64::NAN);
-    assert!(!text.contains("Non-2xx"), "{url} answered errors: {text}");
-    (pct("50%"), pct("99%"), rps)
+    let (c, h) = (format!("-c{conns}"), format!("Cookie: {cookie}"));
+    let r = wrk::run(url, &["-t1", &c, "-d8s", "-H", &h]);
+    assert_eq!(r.errors, 0, "{url} answered errors");
+    (r.p50, r.p99, r.rps)
 }
 
 fn cookie_header(c: &Client) -> String {
@@ -175,20 +162,6 @@ fn cookie_header(c: &Client) -> String {
         .map(|(k, v)| format!("{k}={v}"))
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-fn demo(data: &Path) {
-    let out = Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(["demo", "--data", data.to_str().expect("UTF-8")])
-        .env("GONGKAI_ADMIN_PASSWORD", ADMIN_PASSWORD)
-        .envs(env())
-        .output()
-        .expect("gongkai demo runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 4)]
@@ -216,7 +189,7 @@ async fn main() {
     // 2. The inbox over 100,000 cases.
     let dir = tempfile::tempdir().expect("a folder");
     let data = dir.path().join("data");
-    demo(&data);
+    demo::fill(&data, ADMIN_PASSWORD, &env());
     let url = format!("sqlite://{}/gongkai.db?mode=rw", data.display());
     let db = Database::connect(&url).await.expect("the demo database");
     let t = Instant::now();

@@ -43,23 +43,11 @@ fn start(data: &std::path::Path, port: u16) -> Server {
     Server(child)
 }
 
-/// Requests per second and p99 latency (ms) reported by one wrk run.
-fn wrk(url: &str) -> (f64, f64) {
-    let out = Command::new("wrk")
-        .args(["-t2", "-c64", "-d10s", "--latency", url])
-        .output()
-        .expect("wrk runs (apt-get install wrk)");
-    let text = String::from_utf8_lossy(&out.stdout);
-    let rps = text
-        .lines()
-        .find_map(|l| l.strip_prefix("Requests/sec:"))
-        .and_then(|v| v.trim().parse().ok())
-        .expect("wrk prints Requests/sec");
-    let p99 = text
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("99%"))
-        .map_or(f64::NAN, |v| wrk::latency_ms(v.trim()));
-    (rps, p99)
+/// Requests per second, p50 and p99 latency (ms) of one wrk run.
+fn wrk(url: &str) -> (f64, f64, f64) {
+    let r = wrk::run(url, &["-t2", "-c64", "-d10s"]);
+    assert_eq!(r.errors, 0, "{url} answered errors");
+    (r.rps, r.p50, r.p99)
 }
 
 fn main() {
@@ -77,8 +65,8 @@ fn main() {
     let mut rows = Vec::new();
     for round in 1..=2 {
         for page in ["/", "/login"] {
-            let (rps, p99) = wrk(&format!("{base}{page}"));
-            rows.push((round, page, rps, p99));
+            let (rps, p50, p99) = wrk(&format!("{base}{page}"));
+            rows.push((round, page, rps, p50, p99));
         }
     }
     let sessions = Command::new(env!("CARGO_BIN_EXE_gongkai"))
@@ -91,10 +79,10 @@ fn main() {
         .output()
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
         .unwrap_or_default();
-    println!("| round | page | requests/s | p99 (ms) |");
-    println!("|---:|---|---:|---:|");
-    for (round, page, rps, p99) in &rows {
-        println!("| {round} | `{page}` | {rps:.0} | {p99:.2} |");
+    println!("| round | page | requests/s | p50 (ms) | p99 (ms) |");
+    println!("|---:|---|---:|---:|---:|");
+    for (round, page, rps, p50, p99) in &rows {
+        println!("| {round} | `{page}` | {rps:.0} | {p50:.2} | {p99:.2} |");
     }
     let mean = |p: &str| {
         let v: Vec<f64> = rows.iter().filter(|r| r.1 == p).map(|r| r.2).collect();

@@ -7,8 +7,12 @@
 //! （二）部分公开 / 自然人 and its drill-down lists it. A screenshot per step (desktop and phone)
 //! goes to `target/e2e-screenshots/`.
 //!
-//! The helpers here serve the other browser tests too: the annual report (`reports`).
+//! The helpers here serve the other browser tests too: a document of 主动公开 from draft to
+//! withdrawal (`documents`), axe-core's accessibility check of the 专栏 (`accessibility`), and
+//! the annual report from draft to the supervisor's view (`reports`).
 
+mod accessibility;
+mod documents;
 mod reports;
 
 use crate::server::{ADMIN_PASSWORD, Server};
@@ -415,12 +419,13 @@ async fn status_page(page: &Page, p: &Platform, code: &str, phone: &str) {
     fill_and_submit(page, "form[action='/apply/status']", &form).await;
 }
 
-/// The clerk and the 负责人 of the root agency, made with `gongkai admin create-user` and a
+/// The clerk, the reviewer and the 负责人 of the root agency, made with `gongkai admin create-user` and a
 /// password chosen by the administrator (so no first-login change is asked).
 fn create_staff(p: &Platform) {
     let data = p.dir.path().join("data");
     for (user, name, role, pw) in [
         ("clerk1", "李经办", "clerk", "Clerk-Pass-2026"),
+        ("reviewer1", "赵审核", "reviewer", "Review-Pass-2026"),
         ("head1", "王主任", "head", "Head-Pass-2026"),
     ] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))

@@ -130,9 +130,9 @@ pub(super) fn approve(
         let mut next = (**doc).clone();
         next.filing = Some(approval);
         next.status = Status::Filed;
+        // The actor is shown beside every event; the summary says what was decided.
         let summary = format!(
-            "经负责人{}批准，按“{}”登记，不主动公开",
-            ctx.actor,
+            "经负责人批准，按“{}”登记，不主动公开",
             review.conclusion.label()
         );
         Ok(finish(Some(doc), next, "filed", summary, ctx))
@@ -164,10 +164,7 @@ fn publish(doc: &Document, review: Review, approval: Approval, ctx: &Ctx<'_>) ->
         approval,
         correction,
     };
-    let summary = format!(
-        "经负责人{}批准{summary}，发布日期{}",
-        ctx.actor, version.published_on
-    );
+    let summary = format!("经负责人批准{summary}，发布日期{}", version.published_on);
     next.versions.push(version);
     next.review = None;
     next.status = status;

@@ -165,3 +165,40 @@ pub fn query(rng: &mut Rng) -> String {
         format!("{first} {second}")
     }
 }
+
+/// Two-character words none of whose characters is in the vocabulary, so they occur only where
+/// [`plant`] puts them: the recall check of item 5 (every 2-character word is found).
+pub const PLANTED: [&str; 20] = [
+    "候鸟", "滩涂", "梯田", "古树", "茶园", "溶洞", "沙丘", "珊瑚", "红树", "瀑布", "峡谷", "沼泽",
+    "鹭鸟", "蝴蝶", "萤火", "松鼠", "骆驼", "熊猫", "鲸鱼", "麋鹿",
+];
+
+/// Puts each word of [`PLANTED`] into `per_word` documents drawn by `rng`, at a random place of
+/// the title, summary, body or attachment text in turn; returns the ids it went into, per word.
+pub fn plant(rng: &mut Rng, docs: &mut [SearchDocument], per_word: usize) -> Vec<Vec<i64>> {
+    PLANTED
+        .iter()
+        .map(|w| {
+            let mut ids: Vec<i64> = (0..per_word)
+                .map(|k| {
+                    let d = &mut docs[rng.below(docs.len())];
+                    let part = match k % 4 {
+                        0 => &mut d.title,
+                        1 => &mut d.summary,
+                        2 => &mut d.body,
+                        _ => &mut d.attachment_text,
+                    };
+                    let at = part
+                        .char_indices()
+                        .nth(rng.below(part.chars().count() + 1))
+                        .map_or(part.len(), |(i, _)| i);
+                    part.insert_str(at, w);
+                    d.id
+                })
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
+        .collect()
+}
