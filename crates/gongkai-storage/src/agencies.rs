@@ -226,7 +226,7 @@ impl AgencyStore for SeaStore {
     async fn agency_by_code(&self, code: &str) -> StoreResult<Agency> {
         let row = agencies::Entity::find()
             .filter(agencies::Column::Code.eq(code.trim()))
-            .one(&self.db)
+            .one(&self.read)
             .await?;
         to_agency(row.ok_or(StoreError::NotFound { what: "机关" })?)
     }

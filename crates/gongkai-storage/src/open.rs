@@ -15,6 +15,10 @@ use std::time::Duration;
 #[derive(Clone)]
 pub struct SeaStore {
     pub(crate) db: DatabaseConnection,
+    /// The pool of the public pages' reads (the 专栏, its documents, agency lookups by code):
+    /// on SQLite a few connections of their own, reading beside the one writer in WAL mode;
+    /// on PostgreSQL the same pool as `db`.
+    pub(crate) read: DatabaseConnection,
     pub(crate) seal: Arc<Seal>,
     /// SQLite's writer of online submissions, started by the first one.
     group: Arc<OnceLock<GroupCommit>>,
@@ -47,8 +51,14 @@ impl SeaStore {
             Migrator::up(&db, None).await?;
         }
         crate::verify::adopt_key(&db, &seal.key).await?;
+        let read = if is_sqlite {
+            Database::connect(read_options(url)).await?
+        } else {
+            db.clone()
+        };
         Ok(Self {
             db,
+            read,
             seal: Arc::new(seal),
             group: Arc::default(),
         })
@@ -61,6 +71,21 @@ impl SeaStore {
                 .get_or_init(|| GroupCommit::start(self.db.clone(), self.seal.clone()))
         })
     }
+}
+
+/// The SQLite pool for public reads: only SELECTs go through it, so the single-writer rule of
+/// [`options`] still holds; WAL lets them run while the writer writes.
+fn read_options(url: &str) -> ConnectOptions {
+    let mut opt = ConnectOptions::new(url.to_owned());
+    opt.sqlx_logging(false)
+        .acquire_timeout(Duration::from_secs(10))
+        .max_connections(4)
+        .map_sqlx_sqlite_opts(|o| {
+            o.journal_mode(SqliteJournalMode::Wal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+        });
+    opt
 }
 
 /// Pool options. SQLite gets one connection: writes are serialized anyway, and a single

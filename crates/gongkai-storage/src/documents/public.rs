@@ -74,13 +74,13 @@ pub(crate) async fn list(
     offset: u64,
     limit: u64,
 ) -> StoreResult<(Vec<StoredDocument>, u64)> {
-    let total = filtered(f).count(&store.db).await?;
+    let total = filtered(f).count(&store.read).await?;
     let page = filtered(f)
         .order_by_desc(rows::Column::PubUpdatedOn)
         .order_by_desc(rows::Column::Id)
         .offset(offset)
         .limit(limit)
-        .all(&store.db)
+        .all(&store.read)
         .await?;
     let mut out = Vec::with_capacity(page.len());
     for m in page {
@@ -119,7 +119,7 @@ async fn checked(
     let row = q
         .filter(rows::Column::AgencyId.eq(agency.0))
         .filter(rows::Column::Public.eq(true))
-        .one(&store.db)
+        .one(&store.read)
         .await?
         .ok_or(StoreError::NotFound { what: "文件" })?;
     let d = to_stored(row)?;
