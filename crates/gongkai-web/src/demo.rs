@@ -499,8 +499,11 @@ pub async fn fill(
         .ok()
         .flatten()
         .ok_or_else(|| WebError::BadInput("无法生成密码哈希".into()))?;
+    // The printed accounts, then the other agencies' report staff (not printed).
     let mut accounts = Vec::new();
-    for (login, name, role, code) in ACCOUNTS {
+    let all = ACCOUNTS.iter().map(|a| (a, true));
+    let quiet = crate::reports::demo::ACCOUNTS.iter().map(|a| (a, false));
+    for ((login, name, role, code), printed) in all.chain(quiet) {
         let agency = store.agency_by_code(code).await?;
         let new = NewUser {
             username: Username::parse(login).map_err(|e| WebError::BadInput(e.to_string()))?,
@@ -510,18 +513,9 @@ pub async fn fill(
             must_change_password: false,
         };
         store.create_user(&system, agency.id, &new).await?;
-        accounts.push(((*login).to_owned(), role.label(), agency.name.clone()));
-    }
-    for (login, name, role, code) in crate::reports::demo::ACCOUNTS {
-        let agency = store.agency_by_code(code).await?;
-        let new = NewUser {
-            username: Username::parse(login).map_err(|e| WebError::BadInput(e.to_string()))?,
-            display_name: (*name).to_owned(),
-            role: *role,
-            password_hash: hash.clone(),
-            must_change_password: false,
-        };
-        store.create_user(&system, agency.id, &new).await?;
+        if printed {
+            accounts.push(((*login).to_owned(), role.label(), agency.name.clone()));
+        }
     }
     let users = store.users(Scope::subtree(root.id)).await?;
     let user = |login: &str| users.iter().find(|u| u.username.as_str() == login).cloned();

@@ -34,11 +34,7 @@ async fn save(
     let page = b.get(path).await.body;
     let csrf = csrf_in(&page).unwrap();
     // A report past its draft has no form: post anyway (as a stale tab would).
-    let revision = if page.contains("name=\"revision\"") {
-        hidden(&page, "revision")
-    } else {
-        "1".into()
-    };
+    let revision = revision_on(&page);
     let mut form: Vec<(String, String)> =
         vec![("csrf".into(), csrf), ("revision".into(), revision)];
     for key in [
@@ -65,6 +61,16 @@ async fn save(
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let res = b.post(path, &pairs).await;
     (res.status, res.body)
+}
+
+/// The revision the page's forms carry; a report past its draft has none on the clerk's page,
+/// and a stale tab would post revision 1.
+fn revision_on(page: &str) -> String {
+    if page.contains("name=\"revision\"") {
+        hidden(page, "revision")
+    } else {
+        "1".into()
+    }
 }
 
 fn textarea(page: &str, name: &str) -> String {
@@ -95,11 +101,7 @@ async fn act(
 ) -> (StatusCode, String) {
     let page = b.get(path).await.body;
     let csrf = csrf_in(&page).unwrap();
-    let revision = if page.contains("name=\"revision\"") {
-        hidden(&page, "revision")
-    } else {
-        "1".into()
-    };
+    let revision = revision_on(&page);
     let mut form = vec![
         ("csrf", csrf.as_str()),
         ("revision", revision.as_str()),
