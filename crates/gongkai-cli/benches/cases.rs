@@ -8,7 +8,7 @@
 //! 3. live table 三 over 1,000,000 cases of one agency-year: the statistics page against the
 //!    hand-written `GROUP BY` on a warm connection, medians of 5 (goals < 1 s and ≤ 1.5×);
 //!    The annual report's editor page, which compiles the whole report from the same cases, is
-//!    measured beside them (same goals, issue of the annual report);
+//!    measured beside them (same goals);
 //! 4. a letter PDF rendered by the running server (wrk, one connection, p50; goal ≤ 20 ms).
 //!
 //! The cases are `gongkai demo`'s, copied row by row with fresh 查询码 and numbers, so every

@@ -4,7 +4,7 @@
 //! started on another port with a minimal configuration in a temporary folder) serve the same
 //! bytes as static files. `wrk -t2 -c64 -d10s --latency` then runs against each page on both
 //! servers in alternating rounds, and one table prints requests per second, p50 and p99, and
-//! gongkai ÷ nginx. Goals (issue 12): ≥ 0.5 × nginx, p99 < 20 ms.
+//! gongkai ÷ nginx. Goals: ≥ 0.5 × nginx, p99 < 20 ms.
 //!
 //! wrk and both servers share the machine's cores; compare within one run only.
 

@@ -1,4 +1,4 @@
-//! Letter and report rendering speed (issue 11 item 8): font loading, a letter's PDF and DOCX,
+//! Letter and report rendering speed: font loading, a letter's PDF and DOCX,
 //! the annual report's PDF. Run in release: `cargo bench -p gongkai-export --bench letters`.
 //! Prints one table; nothing is asserted (benchmarks are never timed tests). Wall-clock
 //! percentiles grow when other builds share the cores; the last column, the process's CPU time

@@ -1,4 +1,4 @@
-//! Moving in (issue 12 item 6, the pure part): the rows of an old system's CSV or XLSX export,
+//! Moving in (the pure part): the rows of an old system's CSV or XLSX export,
 //! read as strings, become drafts — or every problem of every row, per field, in Chinese, so
 //! that a dry run can list them all and nothing is imported until they are fixed. Each row has
 //! a stable identity ([`IdentityKey`]: its 索引号, or 文号 + 标题 + 成文日期) so that running the

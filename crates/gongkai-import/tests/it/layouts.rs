@@ -1,5 +1,5 @@
-//! Generated variants of each irregular layout class that real sites and converters produce
-//! (issue 14): a random consistent report is printed the way the class prints it, parsed back
+//! Generated variants of each irregular layout class that real sites and converters produce:
+//! a random consistent report is printed the way the class prints it, parsed back
 //! and compared. Where the importer cannot be sure (table 二 digits run together have no
 //! identity to choose with) every wrong cell must carry a diagnostic at its row: no silent
 //! errors.

@@ -1,4 +1,4 @@
-//! Search benchmark (issue 12 item 5): indexing rate, index size and query latency over
+//! Search benchmark: indexing rate, index size and query latency over
 //! generated Chinese government documents, with a recall check against a substring scan, printed
 //! as a table next to the DEPENDENCIES.md §5.2 baseline. Nothing is asserted: benchmarks are
 //! never timed tests. Run in release:
@@ -7,7 +7,7 @@
 //! document, titles of a few words, one- and two-word queries, top 10 plus the total) but is made
 //! of government phrases. Twenty 2-character words absent from the vocabulary are planted in
 //! known documents (title, summary, body or attachment text); every one of those documents must
-//! be found (issue 12's goals: build < 10 min, p99 < 5 ms, recall 100 %).
+//! be found (goals: build < 10 min, p99 < 5 ms, recall 100 %).
 
 #![expect(
     clippy::unwrap_used,
@@ -244,7 +244,7 @@ fn print_table(r: &Report) {
         r.queries, r.two_char
     );
     println!(
-        "goals (issue 12, at 1,000,000 documents): index build < 10 min, query p99 < 5 ms, recall 100 %\n"
+        "goals (at 1,000,000 documents): index build < 10 min, query p99 < 5 ms, recall 100 %\n"
     );
     println!("| measure | gongkai-search (this run) | DEPENDENCIES.md §5.2 baseline (100k docs) |");
     println!("|---|---|---|");

@@ -1,4 +1,4 @@
-//! The seeds as an acceptance test (issue 13): applications, proceedings and documents generated
+//! The seeds as an acceptance test: applications, proceedings and documents generated
 //! to match a published report, then the platform's own compile of that agency-year. 袁州区 2020
 //! (seed 004) comes back table for table and renders to PDF; 剑南街道 2020 (seed 000), whose
 //! printed table 三 breaks T3-01, comes back from cases that match its narrative with every rule
