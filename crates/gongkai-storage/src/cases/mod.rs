@@ -351,6 +351,17 @@ pub struct CaseCount {
     pub n: u64,
 }
 
+/// 收费通知 of a year: how many were issued and for how much, and what was paid in it (分).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FeeTotals {
+    /// Notices issued in the year.
+    pub notices: u64,
+    /// Their total amount.
+    pub notice_fen: i64,
+    /// Paid in the year.
+    pub collected_fen: i64,
+}
+
 /// Applications in the store.
 #[async_trait]
 pub trait CaseStore {
@@ -405,13 +416,9 @@ pub trait CaseStore {
     async fn next_serial(&self, agency: AgencyId, counter: &str) -> StoreResult<i64>;
     /// Cases of `agency` that table 三 of `year` counts, grouped.
     async fn case_counts(&self, agency: AgencyId, year: i32) -> StoreResult<Vec<CaseCount>>;
-    /// The 收费通知 of `agency`'s cases that were open during `year` (the caller picks those
-    /// issued or paid in the year, for the fee statement of the annual report).
-    async fn fee_notices(
-        &self,
-        agency: AgencyId,
-        year: i32,
-    ) -> StoreResult<Vec<gongkai_domain::application::FeeNotice>>;
+    /// The 收费通知 of `agency` issued in `year` and what was paid in it (the annual report's
+    /// fee statement, section 六).
+    async fn fee_totals(&self, agency: AgencyId, year: i32) -> StoreResult<FeeTotals>;
     /// Every open application of the platform (to recompute deadlines when the calendar changes).
     async fn open_applications(&self) -> StoreResult<Vec<Application>>;
 }

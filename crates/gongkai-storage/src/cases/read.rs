@@ -4,7 +4,7 @@
 use super::files::{list_attachments, list_letters, next_in, one_attachment};
 use super::{
     Application, Attachment, CaseCount, CaseFilter, CaseRow, CaseStep, CaseStore, CellRow, Due,
-    Letter, NewApplication, OnlineSubmission, Submitted,
+    FeeTotals, Letter, NewApplication, OnlineSubmission, Submitted,
 };
 use crate::agencies::{corrupt, scope_ids};
 use crate::audit;
@@ -321,33 +321,42 @@ impl CaseStore for SeaStore {
         counts(self, agency, year).await
     }
 
-    async fn fee_notices(
-        &self,
-        agency: AgencyId,
-        year: i32,
-    ) -> StoreResult<Vec<gongkai_domain::application::FeeNotice>> {
-        // Only cases open during the year can have had a notice issued or paid in it.
-        let rows = apps::Entity::find()
-            .select_only()
-            .column(apps::Column::CaseJson)
-            .filter(apps::Column::AgencyId.eq(agency.0))
-            .filter(apps::Column::ReceivedYear.lte(year))
-            .filter(
-                Condition::any()
-                    .add(apps::Column::ConcludedYear.is_null())
-                    .add(apps::Column::ConcludedYear.gte(year)),
-            )
-            .filter(apps::Column::HasFee.eq(true))
-            .into_tuple::<String>()
-            .all(&self.db)
+    async fn fee_totals(&self, agency: AgencyId, year: i32) -> StoreResult<FeeTotals> {
+        let (Some(first), Some(last)) = (
+            chrono::NaiveDate::from_ymd_opt(year, 1, 1),
+            chrono::NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            return Ok(FeeTotals::default());
+        };
+        let sum = |col: apps::Column| {
+            apps::Entity::find()
+                .select_only()
+                .column_as(Expr::from(Func::count(Expr::col(apps::Column::Id))), "n")
+                // PostgreSQL sums a bigint to numeric: cast back so both backends give an integer.
+                .column_as(
+                    Expr::from(Func::cast_as(
+                        Func::sum(Expr::col(apps::Column::FeeAmountFen)),
+                        sea_orm::sea_query::Alias::new("BIGINT"),
+                    )),
+                    "fen",
+                )
+                .filter(apps::Column::AgencyId.eq(agency.0))
+                .filter(col.between(first, last))
+        };
+        let issued: Option<(i64, Option<i64>)> = sum(apps::Column::FeeIssuedOn)
+            .into_tuple()
+            .one(&self.db)
             .await?;
-        let mut out = Vec::new();
-        for json in rows {
-            let case: gongkai_domain::application::Case =
-                serde_json::from_str(&json).map_err(|_| corrupt("申请记录"))?;
-            out.extend(case.fee);
-        }
-        Ok(out)
+        let paid: Option<(i64, Option<i64>)> = sum(apps::Column::FeePaidOn)
+            .into_tuple()
+            .one(&self.db)
+            .await?;
+        let (notices, notice_fen) = issued.unwrap_or_default();
+        Ok(FeeTotals {
+            notices: u64::try_from(notices).unwrap_or(0),
+            notice_fen: notice_fen.unwrap_or(0),
+            collected_fen: paid.and_then(|p| p.1).unwrap_or(0),
+        })
     }
 
     async fn open_applications(&self) -> StoreResult<Vec<Application>> {

@@ -49,6 +49,11 @@ fn derive(case: &Case) -> Derived {
     }
 }
 
+/// A fee notice's amount as stored (分; an amount past `i64` cannot be a real notice).
+fn fee_fen(f: &gongkai_domain::application::FeeNotice) -> i64 {
+    i64::try_from(f.amount_fen).unwrap_or(i64::MAX)
+}
+
 /// The inbox's sort key for a deadline: the date itself, or the last day of 9999 (after every
 /// real date; see migration 0007) for none.
 pub(crate) fn due_order(on: Option<chrono::NaiveDate>) -> chrono::NaiveDate {
@@ -109,7 +114,9 @@ fn new_row(
         concluded_on: Set(d.concluded_on),
         concluded_year: Set(d.concluded_on.map(|c| c.year())),
         outcome: Set(d.outcome),
-        has_fee: Set(case.fee.is_some()),
+        fee_issued_on: Set(case.fee.as_ref().map(|f| f.issued_on)),
+        fee_amount_fen: Set(case.fee.as_ref().map(fee_fen)),
+        fee_paid_on: Set(case.fee.as_ref().and_then(|f| f.paid_on)),
         routing_json: Set(json(&Routing::default())?),
         handler_id: Set(None),
         assignee_id: Set(None),
@@ -218,7 +225,18 @@ pub(crate) async fn commit(
             Expr::value(d.concluded_on.map(|c| c.year())),
         )
         .col_expr(apps::Column::Outcome, Expr::value(d.outcome))
-        .col_expr(apps::Column::HasFee, Expr::value(step.case.fee.is_some()))
+        .col_expr(
+            apps::Column::FeeIssuedOn,
+            Expr::value(step.case.fee.as_ref().map(|f| f.issued_on)),
+        )
+        .col_expr(
+            apps::Column::FeeAmountFen,
+            Expr::value(step.case.fee.as_ref().map(fee_fen)),
+        )
+        .col_expr(
+            apps::Column::FeePaidOn,
+            Expr::value(step.case.fee.as_ref().and_then(|f| f.paid_on)),
+        )
         .col_expr(apps::Column::Version, Expr::value(version + 1))
         .col_expr(apps::Column::UpdatedAt, Expr::value(audit::now()))
         .filter(apps::Column::Id.eq(id))

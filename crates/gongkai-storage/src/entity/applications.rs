@@ -57,8 +57,13 @@ pub struct Model {
     pub concluded_year: Option<i32>,
     /// The table-三 row key of the outcome (2021 format keys).
     pub outcome: Option<String>,
-    /// Whether a 收费通知 was issued (migration 0009: the report's fee statement reads only these).
-    pub has_fee: bool,
+    /// The 收费通知's day of issue, if one was issued (migration 0009: the annual report's fee
+    /// statement sums these columns instead of reading every case).
+    pub fee_issued_on: Option<Date>,
+    /// Its amount, in 分.
+    pub fee_amount_fen: Option<i64>,
+    /// The day it was paid.
+    pub fee_paid_on: Option<Date>,
     /// Who handles it inside the agency (JSON).
     pub routing_json: String,
     /// The department (agency) handling it, if transferred.

@@ -6,7 +6,6 @@
 //! statistics page shows.
 
 use crate::{AppState, WebError};
-use chrono::Datelike;
 use gongkai_domain::annual::Inputs;
 use gongkai_domain::annual::entry::{self, EntryError};
 use gongkai_domain::application::tally::{Group, Table3Counts, tally_groups};
@@ -95,18 +94,12 @@ pub async fn table3_counts(
 
 /// The fee statement's figures: notices issued in `year`, and what was paid in it.
 async fn fees(state: &AppState, agency: AgencyId, year: i32) -> Result<FeeSummary, WebError> {
-    let mut f = FeeSummary::default();
-    for n in state.store.fee_notices(agency, year).await? {
-        let amount = Decimal::new(i64::try_from(n.amount_fen).unwrap_or(i64::MAX), 2);
-        if n.issued_on.year() == year {
-            f.notices += 1;
-            f.notice_amount_yuan += amount;
-        }
-        if n.paid_on.is_some_and(|p| p.year() == year) {
-            f.collected_yuan += amount;
-        }
-    }
-    Ok(f)
+    let t = state.store.fee_totals(agency, year).await?;
+    Ok(FeeSummary {
+        notices: u32::try_from(t.notices).unwrap_or(u32::MAX),
+        notice_amount_yuan: Decimal::new(t.notice_fen, 2),
+        collected_yuan: Decimal::new(t.collected_fen, 2),
+    })
 }
 
 /// The report last year's figures are compared with: the published one, or else a copy
