@@ -32,12 +32,14 @@ impl MigrationTrait for Migration {
             ("applications_fee_issued", "fee_issued_on"),
             ("applications_fee_paid", "fee_paid_on"),
         ] {
+            // The amount in the index too: the sums read the index alone.
             m.create_index(
                 Index::create()
                     .name(name)
                     .table("applications")
                     .col("agency_id")
                     .col(col)
+                    .col("fee_amount_fen")
                     .to_owned(),
             )
             .await?;
