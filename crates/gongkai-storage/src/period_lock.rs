@@ -3,7 +3,8 @@
 //! refused — unless a correction of that year's report is under way, which the change then goes
 //! into (the published figures stay true to the records, and every later change of them is on
 //! the record as a correction). Checked inside the writing transaction, against the domain's own
-//! tallies: the record before and after must count the same in every locked year.
+//! tallies: the record before and after must count the same in every locked year. The caller
+//! reads [`locked_years`] once per write and skips the rest when it is empty (almost always).
 
 use crate::entity::annual_reports as reports;
 use crate::{StoreError, StoreResult};
@@ -49,13 +50,8 @@ fn refused(year: i32) -> StoreError {
 }
 
 /// Refuses a case change that moves it in a locked year's table 三.
-pub(crate) async fn check_case<C: ConnectionTrait>(
-    db: &C,
-    agency: i64,
-    before: Option<&Case>,
-    after: &Case,
-) -> StoreResult<()> {
-    for year in locked_years(db, agency).await? {
+pub(crate) fn check_case(years: &[i32], before: Option<&Case>, after: &Case) -> StoreResult<()> {
+    for &year in years {
         let f = Format::for_year(year);
         if before.and_then(|b| case_tally(b, year, f)) != case_tally(after, year, f) {
             return Err(refused(year));
@@ -65,13 +61,12 @@ pub(crate) async fn check_case<C: ConnectionTrait>(
 }
 
 /// Refuses a 复议/诉讼 change that moves it in a locked year's table 四.
-pub(crate) async fn check_proceeding<C: ConnectionTrait>(
-    db: &C,
-    agency: i64,
+pub(crate) fn check_proceeding(
+    years: &[i32],
     before: Option<&Proceeding>,
     after: &Proceeding,
 ) -> StoreResult<()> {
-    for year in locked_years(db, agency).await? {
+    for &year in years {
         let was = before.map(|b| appeal::tally(std::slice::from_ref(b), year));
         let now = appeal::tally(std::slice::from_ref(after), year);
         if was.unwrap_or_default() != now {
@@ -82,13 +77,12 @@ pub(crate) async fn check_proceeding<C: ConnectionTrait>(
 }
 
 /// Refuses a document change that moves it in a locked year's table 二 (规章 / 行政规范性文件).
-pub(crate) async fn check_document<C: ConnectionTrait>(
-    db: &C,
-    agency: i64,
+pub(crate) fn check_document(
+    years: &[i32],
     before: Option<&Document>,
     after: &Document,
 ) -> StoreResult<()> {
-    for year in locked_years(db, agency).await? {
+    for &year in years {
         for m in Marker::ALL {
             let was = before.map(|b| count_marker(std::slice::from_ref(b), year, m));
             let now = count_marker(std::slice::from_ref(after), year, m);

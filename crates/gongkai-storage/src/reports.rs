@@ -166,8 +166,15 @@ fn published_on(step: &Transition) -> Option<NaiveDate> {
         .flatten()
 }
 
-/// Sets every published version of the year other than `keep` aside.
-async fn supersede(tx: &mut Tx<'_>, agency: i64, year: i32, keep: i64) -> StoreResult<()> {
+/// Sets every published version of the year other than `keep` aside, on `on` (the day the
+/// correction was published).
+async fn supersede(
+    tx: &mut Tx<'_>,
+    agency: i64,
+    year: i32,
+    keep: i64,
+    on: NaiveDate,
+) -> StoreResult<()> {
     let earlier = rows::Entity::find()
         .filter(rows::Column::AgencyId.eq(agency))
         .filter(rows::Column::Year.eq(year))
@@ -196,7 +203,7 @@ async fn supersede(tx: &mut Tx<'_>, agency: i64, year: i32, keep: i64) -> StoreR
             before: Some(Status::Published.key().into()),
             after: Some(Status::Superseded.key().into()),
             summary: format!("{year}年年度报告第{}版由更正版本取代", old.edition),
-            on: chrono::Utc::now().date_naive(),
+            on,
         };
         tx.append_event(agency, &event).await?;
     }
@@ -294,8 +301,8 @@ impl ReportStore for SeaStore {
         if done.rows_affected == 0 {
             return Err(StoreError::Stale);
         }
-        if published.is_some() {
-            supersede(&mut tx, agency.0, stored.year, id).await?;
+        if let Some(on) = published {
+            supersede(&mut tx, agency.0, stored.year, id, on).await?;
         }
         tx.append_events_of(agency.0, id, &step.events).await?;
         let row = rows::Entity::find_by_id(id)

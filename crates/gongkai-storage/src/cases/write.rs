@@ -163,7 +163,8 @@ pub(crate) async fn create_in(
     if let Some(done) = resubmitted(tx, agency.0, new.idempotency_key.as_deref()).await? {
         return Ok(done);
     }
-    crate::period_lock::check_case(&tx.txn, agency.0, None, &new.registered.case).await?;
+    let locked = crate::period_lock::locked_years(&tx.txn, agency.0).await?;
+    crate::period_lock::check_case(&locked, None, &new.registered.case)?;
     let year = new.registered.case.received_on.year();
     let serial = next_in(&tx.txn, agency.0, &format!("application:{year}")).await?;
     let duplicate_of = earlier_same(tx, agency.0, new).await?;
@@ -188,10 +189,8 @@ pub(crate) async fn commit(
 ) -> StoreResult<Application> {
     let mut tx = store.begin().await?;
     audit::lock_agency(&tx.txn, agency.0).await?;
-    if !crate::period_lock::locked_years(&tx.txn, agency.0)
-        .await?
-        .is_empty()
-    {
+    let locked = crate::period_lock::locked_years(&tx.txn, agency.0).await?;
+    if !locked.is_empty() {
         let before = apps::Entity::find_by_id(id)
             .filter(apps::Column::AgencyId.eq(agency.0))
             .one(&tx.txn)
@@ -199,7 +198,7 @@ pub(crate) async fn commit(
             .ok_or(StoreError::NotFound { what: "申请" })?;
         let before: gongkai_domain::application::Case =
             serde_json::from_str(&before.case_json).map_err(|_| corrupt("申请记录"))?;
-        crate::period_lock::check_case(&tx.txn, agency.0, Some(&before), &step.case).await?;
+        crate::period_lock::check_case(&locked, Some(&before), &step.case)?;
     }
     let d = derive(&step.case);
     let Due { on, provisional } = step.due;

@@ -68,7 +68,8 @@ async fn log_change(txn: &DatabaseTransaction, agency: i64, id: i64) -> StoreRes
 
 /// Inserts a new document with its events and change-log row.
 async fn insert(tx: &mut Tx<'_>, agency: i64, t: &Transition) -> StoreResult<rows::Model> {
-    crate::period_lock::check_document(&tx.txn, agency, None, &t.document).await?;
+    let locked = crate::period_lock::locked_years(&tx.txn, agency).await?;
+    crate::period_lock::check_document(&locked, None, &t.document)?;
     let now = audit::now();
     let mut row = derived(agency, &t.document)?;
     row.version = Set(1);
@@ -146,9 +147,12 @@ pub(crate) async fn commit(
     if stored.version != version {
         return Err(StoreError::Stale);
     }
-    let before: Document =
-        serde_json::from_str(&stored.record_json).map_err(|_| corrupt("文件记录"))?;
-    crate::period_lock::check_document(&tx.txn, agency.0, Some(&before), &step.document).await?;
+    let locked = crate::period_lock::locked_years(&tx.txn, agency.0).await?;
+    if !locked.is_empty() {
+        let before: Document =
+            serde_json::from_str(&stored.record_json).map_err(|_| corrupt("文件记录"))?;
+        crate::period_lock::check_document(&locked, Some(&before), &step.document)?;
+    }
     // The 索引号 is fixed at registration: a step that changes it is a bug, not a user error.
     if stored.index_no != step.document.index_no.as_str() {
         return Err(StoreError::Invalid("索引号登记后不能更改".into()));

@@ -148,7 +148,8 @@ pub(crate) async fn create(
     }
     let p = &new.registered.proceeding;
     check_links(&tx.txn, agency.0, p).await?;
-    crate::period_lock::check_proceeding(&tx.txn, agency.0, None, p).await?;
+    let locked = crate::period_lock::locked_years(&tx.txn, agency.0).await?;
+    crate::period_lock::check_proceeding(&locked, None, p)?;
     let row = new_row(agency.0, new)?
         .insert(&tx.txn)
         .await
@@ -170,10 +171,8 @@ pub(crate) async fn commit(
     let mut tx = store.begin().await?;
     audit::lock_agency(&tx.txn, agency.0).await?;
     let p = &step.proceeding;
-    if !crate::period_lock::locked_years(&tx.txn, agency.0)
-        .await?
-        .is_empty()
-    {
+    let locked = crate::period_lock::locked_years(&tx.txn, agency.0).await?;
+    if !locked.is_empty() {
         let before = rows::Entity::find_by_id(id)
             .filter(rows::Column::AgencyId.eq(agency.0))
             .one(&tx.txn)
@@ -183,7 +182,7 @@ pub(crate) async fn commit(
             })?;
         let before: Proceeding =
             serde_json::from_str(&before.proceeding_json).map_err(|_| corrupt("复议诉讼记录"))?;
-        crate::period_lock::check_proceeding(&tx.txn, agency.0, Some(&before), p).await?;
+        crate::period_lock::check_proceeding(&locked, Some(&before), p)?;
     }
     let d = derive(p, step.due)?;
     let done = rows::Entity::update_many()
