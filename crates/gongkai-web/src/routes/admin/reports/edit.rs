@@ -403,12 +403,15 @@ fn revision(form: &BTreeMap<String, String>) -> Result<i32, WebError> {
         .ok_or_else(|| WebError::BadInput("表单缺少版本号，请刷新页面后重试".into()))
 }
 
-async fn the_version(
+/// A posted form's CSRF token checked, and the version it acts on (the newest of the year).
+async fn posted(
     state: &AppState,
     me: &CurrentUser,
-    id: i64,
-    year: i32,
+    (id, year): (i64, i32),
+    form: &BTreeMap<String, String>,
 ) -> Result<(Agency, StoredReport), WebError> {
+    me.csrf
+        .verify(form.get("csrf").map_or("", String::as_str))?;
     let agency = agency(state, &me.user, id).await?;
     check_year(year)?;
     let r = work::current(state, &agency, year)
@@ -424,9 +427,7 @@ pub async fn save(
     Path((id, year)): Path<(i64, i32)>,
     Form(form): Form<BTreeMap<String, String>>,
 ) -> Result<Response, WebError> {
-    me.csrf
-        .verify(form.get("csrf").map_or("", String::as_str))?;
-    let (agency, r) = the_version(&state, &me, id, year).await?;
+    let (agency, r) = posted(&state, &me, (id, year), &form).await?;
     if me.user.agency_id != agency.id || !writes(me.user.role) {
         return Err(WebError::Forbidden);
     }
@@ -455,14 +456,9 @@ pub async fn step(
     Path((id, year)): Path<(i64, i32)>,
     Form(form): Form<BTreeMap<String, String>>,
 ) -> Result<Response, WebError> {
-    me.csrf
-        .verify(form.get("csrf").map_or("", String::as_str))?;
-    let (agency, r) = the_version(&state, &me, id, year).await?;
+    let (agency, r) = posted(&state, &me, (id, year), &form).await?;
     let text = |k: &str| form.get(k).cloned().unwrap_or_default();
-    let revision = form
-        .get("revision")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
+    let revision = revision(&form)?;
     let action = text("action");
     let said = text(if action == "correct" {
         "note"

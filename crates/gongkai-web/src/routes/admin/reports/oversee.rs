@@ -3,13 +3,13 @@
 //! roll-up of each government against its children (H-01); a chart of the year drawn as SVG by
 //! gongkai; the same lines as an XLSX workbook.
 
-use super::default_year;
 use super::list::YearQuery;
+use super::{year_of, year_or_default};
 use crate::auth::CurrentUser;
 use crate::extract::Query;
 use crate::page::reshow;
 use crate::page::{Chrome, render};
-use crate::reports::oversight::{Line, Standing, lines, rollups as rollups_of};
+use crate::reports::oversight::{Line, Standing, rollups as rollups_of};
 use crate::{AppState, WebError};
 use askama::Template;
 use axum::extract::Multipart;
@@ -63,45 +63,12 @@ fn roots_of(me: &CurrentUser) -> Result<Option<Vec<Scope>>, WebError> {
     }
 }
 
-async fn year_of(state: &AppState, me: &CurrentUser, year: i32) -> Result<Year, WebError> {
+async fn year_for(state: &AppState, me: &CurrentUser, year: i32) -> Result<Year, WebError> {
     let roots = match roots_of(me)? {
         Some(r) => r,
         None => crate::auth::scopes(state.store.as_ref(), &me.user).await?,
     };
-    let mut agencies = Vec::new();
-    let mut this_year = Vec::new();
-    let mut last_year = Vec::new();
-    let mut uploaded = Vec::new();
-    let mut uploaded_last = Vec::new();
-    for scope in roots {
-        let tree = state.store.agencies(scope).await?;
-        let parents: HashMap<i64, Option<i64>> = tree
-            .iter()
-            .map(|a| (a.id.0, a.parent_id.map(|p| p.0)))
-            .collect();
-        for a in tree {
-            let mut depth = 0;
-            let mut at = a.parent_id.map(|p| p.0);
-            while let Some(p) = at.filter(|p| parents.contains_key(p)) {
-                depth += 1;
-                at = parents.get(&p).copied().flatten();
-            }
-            agencies.push((a, depth));
-        }
-        this_year.extend(state.store.year_reports(scope, year).await?);
-        last_year.extend(state.store.year_reports(scope, year - 1).await?);
-        uploaded.extend(state.store.external_reports(scope, year).await?);
-        uploaded_last.extend(state.store.external_reports(scope, year - 1).await?);
-    }
-    let last = crate::reports::oversight::last_year(&last_year, &uploaded_last);
-    let lines = lines(
-        &agencies,
-        year,
-        &this_year,
-        &last,
-        &HashMap::new(),
-        state.today(),
-    );
+    let (lines, uploaded) = year_of(state, roots, year).await?;
     Ok(Year { lines, uploaded })
 }
 
@@ -163,7 +130,7 @@ async fn page(
     year: i32,
     message: String,
 ) -> Result<OversightPage, WebError> {
-    let y = year_of(state, me, year).await?;
+    let y = year_for(state, me, year).await?;
     let counts: Vec<_> = STANDINGS
         .iter()
         .map(|s| {
@@ -200,10 +167,7 @@ pub async fn show(
     me: CurrentUser,
     Query(q): Query<ViewQuery>,
 ) -> Result<Response, WebError> {
-    let year = q
-        .year
-        .unwrap_or_else(|| default_year(&state))
-        .clamp(2008, 2100);
+    let year = year_or_default(&state, q.year);
     let message = q
         .uploaded
         .map(|n| format!("已读取并核对 {n} 份报告，结果列在“上传的报告”中。"))
@@ -395,11 +359,8 @@ pub async fn export(
     Query(q): Query<YearQuery>,
 ) -> Result<Response, WebError> {
     use rust_xlsxwriter::Workbook;
-    let year = q
-        .year
-        .unwrap_or_else(|| default_year(&state))
-        .clamp(2008, 2100);
-    let y = year_of(&state, &me, year).await?;
+    let year = year_or_default(&state, q.year);
+    let y = year_for(&state, &me, year).await?;
     let fail = |_| WebError::Internal("xlsx export failed");
     let mut wb = Workbook::new();
     let sheet = wb.add_worksheet();
