@@ -98,7 +98,9 @@ pub trait ReportStore {
     /// The published version of every year of `agency`, newest year first (the 专栏 list).
     async fn published_reports(&self, agency: AgencyId) -> StoreResult<Vec<StoredReport>>;
     /// The newest version of `year` of every agency in `scope` that has one (the supervisor's
-    /// view), and the published version where a newer correction is in progress.
+    /// view), and every version that was ever published (the published one where a newer
+    /// correction is in progress, and those a correction set aside, whose day of publication
+    /// is the report's for the deadline).
     async fn year_reports(&self, scope: Scope, year: i32) -> StoreResult<Vec<StoredReport>>;
     /// Stores an uploaded report, with an audit event in the owner's chain.
     async fn add_external_report(
@@ -452,7 +454,8 @@ impl ReportStore for SeaStore {
             for m in found {
                 let newest = last_agency != Some(m.agency_id);
                 last_agency = Some(m.agency_id);
-                if newest || m.status == Status::Published.key() {
+                let was_published = m.published_on.is_some();
+                if newest || was_published {
                     out.push(to_stored(m)?);
                 }
             }

@@ -217,6 +217,22 @@ pub async fn a_year_is_read_across_a_subtree_and_stays_inside_it(db: TestDb) {
             .unwrap()
             .is_none()
     );
+
+    // Once the correction is published, the set-aside first version is still read: its day of
+    // publication is the report's (the deadline is judged on it).
+    publish(&db, county.id, correction).await;
+    let year = db
+        .store
+        .year_reports(Scope::agency(county.id), 2026)
+        .await
+        .unwrap();
+    let mut seen: Vec<_> = year
+        .iter()
+        .map(|r| (r.record.version, r.record.status))
+        .collect();
+    seen.sort_by_key(|v| v.0);
+    assert_eq!(seen, [(1, Status::Superseded), (2, Status::Published)]);
+    assert!(year.iter().all(|r| r.published_on.is_some()));
 }
 
 pub async fn a_published_year_is_locked_until_a_correction_is_under_way(db: TestDb) {
