@@ -314,6 +314,16 @@ impl AuditStore for SeaStore {
         self.seal.record(&heads);
         Ok(heads.len() as u64)
     }
+
+    async fn audit_mark(&self) -> StoreResult<i64> {
+        let newest = audit_events::Entity::find()
+            .select_only()
+            .column_as(audit_events::Column::Id.max(), "mark")
+            .into_tuple::<Option<i64>>()
+            .one(&self.read)
+            .await?;
+        Ok(newest.flatten().unwrap_or(0))
+    }
 }
 
 /// Now, at the precision both backends store.

@@ -238,6 +238,10 @@ pub trait AuditStore {
     async fn chain_heads(&self) -> StoreResult<Vec<Head>>;
     /// Writes every current head to the store's checkpoint file; returns how many.
     async fn checkpoint_all(&self) -> StoreResult<u64>;
+    /// The id of the newest audit event (0 with none). Every change writes one, so a process
+    /// that sees this number move knows another process (an instance sharing the database, a
+    /// command-line import) changed something: the public page cache reads it.
+    async fn audit_mark(&self) -> StoreResult<i64>;
 }
 
 /// The whole storage, as the web layer and the CLI hold it: `Arc<dyn Store>`.

@@ -104,6 +104,7 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/{name}", get(assets::serve))
         .fallback(ops::not_found)
         .layer(from_fn(error::finish))
+        .layer(from_fn_with_state(state.clone(), portal::cache::invalidate))
         .layer(from_fn_with_state(state.clone(), metrics::count))
         .layer(from_fn(headers::add))
         .layer(ops::request_layers())
@@ -130,13 +131,7 @@ fn pages(state: &AppState) -> Router<AppState> {
                 .layer(DefaultBodyLimit::max(upload::MAX_BODY_BYTES)),
         )
         .route("/xxgk/{code}", get(public::xxgk::bare))
-        .route("/xxgk/{code}/", get(public::xxgk::home))
-        .route("/xxgk/{code}/guide", get(public::xxgk::guide))
-        .route("/xxgk/{code}/rules", get(public::xxgk::rules))
-        .route("/xxgk/{code}/reports", get(public::xxgk::reports))
-        .route("/xxgk/{code}/reports/{file}", get(public::xxgk::report))
-        .route("/xxgk/{code}/docs", get(public::xxgk::docs))
-        .route("/xxgk/{code}/docs/{id}", get(public::xxgk::doc))
+        .merge(column_pages(state))
         .route(
             "/xxgk/{code}/docs/{id}/files/{file}",
             get(public::xxgk::file),
@@ -259,6 +254,19 @@ fn pages(state: &AppState) -> Router<AppState> {
         .merge(admin::documents::routes())
         .layer(sessions)
         .layer(from_fn_with_state(state.clone(), csrf::issue))
+}
+
+/// The 专栏's pages, the same for every visitor and kept rendered (`portal::cache`).
+fn column_pages(state: &AppState) -> Router<AppState> {
+    Router::new()
+        .route("/xxgk/{code}/", get(public::xxgk::home))
+        .route("/xxgk/{code}/guide", get(public::xxgk::guide))
+        .route("/xxgk/{code}/rules", get(public::xxgk::rules))
+        .route("/xxgk/{code}/reports", get(public::xxgk::reports))
+        .route("/xxgk/{code}/reports/{file}", get(public::xxgk::report))
+        .route("/xxgk/{code}/docs", get(public::xxgk::docs))
+        .route("/xxgk/{code}/docs/{id}", get(public::xxgk::doc))
+        .route_layer(from_fn_with_state(state.clone(), portal::cache::serve))
 }
 
 fn time_hours(h: i64) -> tower_sessions::cookie::time::Duration {

@@ -1,6 +1,7 @@
 //! The application state handed to every handler.
 
 use crate::Metrics;
+use crate::portal::cache::PageCache;
 use crate::secret::Signer;
 use chrono::NaiveDate;
 use gongkai_domain::account::Throttle;
@@ -92,6 +93,8 @@ pub struct AppState {
     pub calendar: Arc<RwLock<Arc<WorkCalendar>>>,
     /// This instance's search index; `None` = no search (the search page says so).
     pub search: Option<Arc<SearchIndex>>,
+    /// The 专栏's rendered pages; `None` = every page rendered afresh.
+    pub pages: Option<Arc<PageCache>>,
 }
 
 impl AppState {
@@ -103,12 +106,20 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             calendar: Arc::new(RwLock::new(Arc::new(WorkCalendar::shipped()))),
             search: None,
+            pages: None,
         }
     }
 
     /// The same state with a search index.
     pub fn with_search(mut self, index: Arc<SearchIndex>) -> Self {
         self.search = Some(index);
+        self
+    }
+
+    /// The same state keeping the 专栏's rendered pages (`portal::cache`), asking the database
+    /// for other processes' changes at most once per `recheck`.
+    pub fn with_page_cache(mut self, recheck: std::time::Duration) -> Self {
+        self.pages = Some(Arc::new(PageCache::new(recheck)));
         self
     }
 

@@ -180,7 +180,9 @@ pub async fn run(cfg: Settings) -> anyhow::Result<Outcome> {
     let indexer = Arc::new(
         Indexer::open(&super::search_cmd::index_dir(&cfg)).context("无法打开全文检索索引")?,
     );
-    let state = AppState::new(store.clone(), web_config(&cfg)?).with_search(indexer.index.clone());
+    let state = AppState::new(store.clone(), web_config(&cfg)?)
+        .with_search(indexer.index.clone())
+        .with_page_cache(gongkai_web::portal::cache::RECHECK);
     // Each instance keeps its own index current from the change log.
     indexer.spawn(store.clone(), Duration::from_secs(5));
     follow_calendar(state.clone()).await?;

@@ -74,18 +74,44 @@ async fn shot(page: &Page, name: &str, phone: bool) {
             .full_page(true)
             .build()
     };
-    page.save_screenshot(params(), shots().join(format!("{name}.png")))
-        .await
-        .unwrap();
+    save(page, params, &format!("{name}.png")).await;
     if phone {
         let m = SetDeviceMetricsOverrideParams::new(390, 844, 2.0, true);
         page.execute(m).await.unwrap();
-        page.save_screenshot(params(), shots().join(format!("{name}-phone.png")))
-            .await
-            .unwrap();
+        save(page, params, &format!("{name}-phone.png")).await;
         page.execute(SetDeviceMetricsOverrideParams::new(1280, 900, 1.0, false))
             .await
             .unwrap();
+    }
+}
+
+/// Saves one screenshot once the page has laid out: right after a form's redirect the text
+/// can already be there while the page still measures 0 wide, which Chromium refuses to capture.
+async fn save(page: &Page, params: impl Fn() -> ScreenshotParams, file: &str) {
+    let start = Instant::now();
+    loop {
+        let ready = page
+            .evaluate(
+                "document.readyState === 'complete' && document.documentElement.scrollWidth > 0",
+            )
+            .await
+            .ok()
+            .and_then(|v| v.into_value::<bool>().ok())
+            .unwrap_or(false);
+        if ready {
+            match page.save_screenshot(params(), shots().join(file)).await {
+                Ok(_) => return,
+                Err(e) if start.elapsed() > Duration::from_secs(20) => {
+                    panic!("screenshot {file}: {e}")
+                }
+                Err(_) => {}
+            }
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the page never laid out for {file}"
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
     }
 }
 

@@ -1,6 +1,8 @@
 //! Published documents for `gongkai demo`: a few dozen across the 第二十条 items and the
 //! 第二十一条 topics of the demo agencies, some with a spreadsheet attached (its text searchable),
-//! a 政策解读 linked to its policy, one 失效 and one withdrawn — each played through the domain
+//! a 政策解读 linked to its policy, one 失效 and one withdrawn, and the monthly notices an
+//! agency puts out routinely (statistics, procurement, inspections, assistance…) for the past
+//! year, a few hundred in all — each played through the domain
 //! workflow (起草 → 保密审查 → 审批), so nothing is public that was not reviewed.
 
 use crate::WebError;
@@ -61,6 +63,31 @@ const DOCS: &[Doc] = &[
     ("CDQ", art21(Art21Item::LandExpropriation), "城东区土地征收启动公告（2026年第1批次）", "东征告〔2026〕1号", "05", "05", 50, "拟征收土地的位置、范围、面积和征收目的。"),
     ("DHJD", art21(Art21Item::FundsAndLabour), "东湖街道2026年村级公益事业一事一议筹资筹劳方案", "", "06", "99", 70, "各村一事一议项目、筹资标准和筹劳安排。"),
     ("DHJD", art21(Art21Item::SocialAssistance), "东湖街道2026年第一季度临时救助发放情况", "", "17", "99", 30, "一季度临时救助的人数、金额和救助事由。"),
+];
+
+/// A notice published every month: agency code, item, [标题 with `{m}` for the month (as
+/// “2026年3月”), 主题分类, 体裁分类, 内容概述].
+type Monthly = (&'static str, StatutoryItem, [&'static str; 4]);
+
+#[rustfmt::skip]
+const MONTHLY: &[Monthly] = &[
+    ("ROOT", art20(A::Statistics), ["示例市{m}国民经济主要指标", "03.05", "22", "规模以上工业增加值、社会消费品零售总额、固定资产投资等主要指标的当月数和累计数。"]),
+    ("ROOT", art20(A::Procurement), ["示例市{m}政府采购意向公开", "04", "99", "本月各预算单位政府采购项目的名称、需求概况、预算金额和预计采购时间。"]),
+    ("ROOT", art20(A::MajorProjects), ["示例市{m}重大建设项目进展情况", "03", "99", "全市重大建设项目的开工、在建和竣工情况及投资完成进度。"]),
+    ("ROOT", art20(A::Inspections), ["示例市{m}“双随机、一公开”抽查结果公示", "09", "09", "本月随机抽取检查对象、随机选派执法检查人员的抽查结果。"]),
+    ("ROOT", art20(A::Emergencies), ["示例市{m}突发事件应对情况", "02.01", "09", "本月全市自然灾害、事故灾难和公共卫生事件的预警发布和应对处置情况。"]),
+    ("ROOT", art20(A::Welfare), ["示例市{m}城镇新增就业情况", "15", "22", "本月城镇新增就业人数、失业人员再就业人数和就业困难人员就业人数。"]),
+    ("JYJ", art20(A::Licensing), ["示例市教育局{m}行政许可办理结果公示", "11", "05", "本月受理和办结的民办学校设立、变更等行政许可事项及其结果。"]),
+    ("JYJ", art20(A::Inspections), ["示例市教育局{m}学校食品安全检查情况", "11", "09", "本月对中小学和幼儿园食堂食品安全的检查情况和整改要求。"]),
+    ("JYJ", art20(A::Welfare), ["示例市教育局{m}学生资助资金发放情况", "11", "22", "本月发放的家庭经济困难学生资助资金的项目、人数和金额。"]),
+    ("ZRJ", art20(A::Licensing), ["示例市自然资源局{m}建设用地审批结果公示", "05", "05", "本月批准的建设用地项目的名称、位置、面积和用途。"]),
+    ("ZRJ", art20(A::Enforcement), ["示例市自然资源局{m}行政处罚决定公开", "05", "05", "本月作出的土地和矿产资源违法案件行政处罚决定。"]),
+    ("CDQ", art21(Art21Item::SocialAssistance), ["城东区{m}城乡低保金发放情况", "17", "22", "本月城乡最低生活保障对象的户数、人数和发放金额。"]),
+    ("CDQ", art21(Art21Item::LandExpropriation), ["城东区{m}征地补偿费用发放情况", "05", "05", "本月各征收项目补偿费用的发放对象和金额。"]),
+    ("CDQ", art21(Art21Item::MunicipalConstruction), ["城东区{m}城市建设项目进展", "10", "99", "本月道路、管网和老旧小区改造等城市建设项目的进展。"]),
+    ("DHJD", art21(Art21Item::SocialAssistance), ["东湖街道{m}临时救助发放情况", "17", "99", "本月临时救助的人数、金额和救助事由。"]),
+    ("DHJD", art21(Art21Item::PublicServices), ["东湖街道{m}便民服务事项办理情况", "17", "99", "本月便民服务中心受理和办结的事项数量。"]),
+    ("DHJD", art21(Art21Item::FundsAndLabour), ["东湖街道{m}村级财务收支公开", "06", "99", "各村本月集体经济收入、支出和结余情况。"]),
 ];
 
 /// Spreadsheets attached to some of the documents: (title, file name, rows).
@@ -171,6 +198,63 @@ async fn step(
         .await?)
 }
 
+/// A 主动公开 notice of `agency`: (标题, 文号), (主题分类, 体裁分类), its 正文 around `summary`.
+fn notice(
+    agency: &Agency,
+    item: StatutoryItem,
+    (title, doc_no): (&str, &str),
+    (topic, genre): (&str, &str),
+    written_on: NaiveDate,
+    summary: &str,
+) -> Result<Content, WebError> {
+    Ok(Content {
+        doc_no: doc_no.into(),
+        title: title.into(),
+        summary: summary.into(),
+        publisher: agency.name.clone(),
+        written_on,
+        topic: code(topic)?,
+        genre: code(genre)?,
+        item: Some(item),
+        openness: Openness::Proactive,
+        marker: None,
+        interprets: None,
+        body: body(summary),
+        attachments: Vec::new(),
+    })
+}
+
+/// The [`MONTHLY`] notices of the twelve months before `today`'s, each written on the 5th of
+/// the month after; returns how many.
+async fn monthly(store: &Arc<dyn Store>, today: NaiveDate) -> Result<usize, WebError> {
+    use chrono::Datelike;
+    let mut n = 0;
+    for back in (1..=12).rev() {
+        let month = today.with_day(1).unwrap_or(today) - chrono::Months::new(back);
+        let written = month + chrono::Months::new(1) + Duration::days(4);
+        if written >= today {
+            continue;
+        }
+        let m = format!("{}年{}月", month.year(), month.month());
+        for &(code_of, item, [title, topic, genre, summary]) in MONTHLY {
+            let agency = store.agency_by_code(code_of).await?;
+            let title = title.replace("{m}", &m);
+            let content = notice(
+                &agency,
+                item,
+                (&title, ""),
+                (topic, genre),
+                written,
+                summary,
+            )?;
+            let on = (written + Duration::days(2)).min(today);
+            publish(store, &agency, content, on).await?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
 /// Publishes the demo documents as of `today`; returns how many are public.
 pub async fn fill(store: &Arc<dyn Store>, today: NaiveDate) -> Result<usize, WebError> {
     let mut public = 0;
@@ -200,27 +284,22 @@ pub async fn fill(store: &Arc<dyn Store>, today: NaiveDate) -> Result<usize, Web
                 name: (*name).to_owned(),
             });
         }
-        let content = Content {
-            doc_no: doc_no.into(),
-            title: title.into(),
-            summary: summary.into(),
-            publisher: agency.name.clone(),
-            written_on: written,
-            topic: code(topic)?,
-            genre: code(genre)?,
-            item: Some(item),
-            openness: Openness::Proactive,
-            marker: None,
-            interprets: None,
-            body: body(summary),
-            attachments,
-        };
+        let mut content = notice(
+            &agency,
+            item,
+            (title, doc_no),
+            (topic, genre),
+            written,
+            summary,
+        )?;
+        content.attachments = attachments;
         let d = publish(store, &agency, content, written + Duration::days(3)).await?;
         if title.contains("医疗保险实施办法") {
             policy = Some((agency, d.document.index_no.clone(), written));
         }
         public += 1;
     }
+    public += monthly(store, today).await?;
     // A 政策解读 of the medical-insurance rules, linked to them by 索引号.
     if let Some((agency, index_no, written)) = policy {
         let content = Content {

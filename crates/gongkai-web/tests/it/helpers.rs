@@ -10,6 +10,7 @@ use gongkai_storage::*;
 use gongkai_web::secret::Signer;
 use gongkai_web::{AppState, WebConfig, password, router};
 use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
 use tower::ServiceExt;
 
 pub const PASSWORD: &str = "correct-horse-battery";
@@ -79,8 +80,14 @@ impl TestApp {
         c
     }
 
+    /// The router, keeping the 专栏's pages as `gongkai serve` does but asking the database for
+    /// changes on every request (tests write the store directly, as another process would).
     pub fn router(&self) -> Router {
-        router(AppState::new(self.db.store.clone(), Self::config()))
+        router(self.state(Self::config()))
+    }
+
+    fn state(&self, config: WebConfig) -> AppState {
+        AppState::new(self.db.store.clone(), config).with_page_cache(Duration::ZERO)
     }
 
     /// A browser on a router whose today is `day` (the same database).
@@ -88,7 +95,7 @@ impl TestApp {
         let mut c = Self::config();
         c.today = Some(day.parse().unwrap());
         Browser {
-            app: router(AppState::new(self.db.store.clone(), c)),
+            app: router(self.state(c)),
             cookies: BTreeMap::new(),
             addr: "192.0.2.1".into(),
         }

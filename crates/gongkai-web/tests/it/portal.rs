@@ -3,7 +3,7 @@
 //! are in none of them), filters and pages, the generated 指南, well-formed XML, and Chinese
 //! search by a two-character word of an attachment, kept current by the indexer.
 
-use crate::helpers::{Browser, TestApp, on_both_backends};
+use crate::helpers::{Browser, PASSWORD, TestApp, on_both_backends};
 use axum::http::StatusCode;
 use gongkai_domain::agency::Profile;
 use gongkai_domain::disclosure::{
@@ -17,6 +17,7 @@ use gongkai_web::portal::indexer::{Indexer, catch_up};
 use gongkai_web::{AppState, router};
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::time::Duration;
 
 async fn agency(app: &TestApp, key: &str) -> Agency {
     let id = app.ids[key];
@@ -25,7 +26,9 @@ async fn agency(app: &TestApp, key: &str) -> Agency {
 
 /// A browser on a router with an in-memory search index.
 fn browser(app: &TestApp, index: &Arc<SearchIndex>) -> Browser {
-    let state = AppState::new(app.db.store.clone(), TestApp::config()).with_search(index.clone());
+    let state = AppState::new(app.db.store.clone(), TestApp::config())
+        .with_search(index.clone())
+        .with_page_cache(Duration::ZERO);
     Browser {
         app: router(state),
         cookies: BTreeMap::new(),
@@ -445,7 +448,66 @@ async fn an_interpretation_links_to_its_policy_while_it_is_public(app: TestApp) 
     assert!(!body.contains(&link) && body.contains("原文件未在本专栏公开"));
 }
 
+/// The 专栏's kept pages (`portal::cache`): a page is served from memory until something
+/// changes; a change through this instance shows at once, one by another process (here the
+/// store written directly) once the instance looks at the database again.
+async fn kept_pages_follow_changes_here_at_once_and_elsewhere_after_the_recheck(app: TestApp) {
+    let a = agency(&app, "A").await;
+    let recheck = Duration::from_millis(800);
+    let state = AppState::new(app.db.store.clone(), TestApp::config()).with_page_cache(recheck);
+    let cache = state.pages.clone().unwrap();
+    let on = |state: &AppState| Browser {
+        app: router(state.clone()),
+        cookies: BTreeMap::new(),
+        addr: "192.0.2.1".into(),
+    };
+    let mut public = on(&state);
+    let list = "/xxgk/CA/docs";
+    let first = draft(&app.db, &a, content("关于春耕备耕的通知", "2026-01-05")).await;
+    let first = publish(&app.db, &first, "2026-01-06").await;
+    assert!(public.get(list).await.body.contains("关于春耕备耕的通知"));
+    assert_eq!(cache.len(), 1, "the list is kept");
+
+    // Another process publishes: the kept page is served until the instance looks again.
+    let second = draft(&app.db, &a, content("关于秋粮收购的通知", "2026-01-05")).await;
+    publish(&app.db, &second, "2026-01-06").await;
+    let kept = public.get(list).await.body;
+    assert!(kept.contains("关于春耕备耕的通知") && !kept.contains("关于秋粮收购的通知"));
+    tokio::time::sleep(recheck + Duration::from_millis(200)).await;
+    assert!(public.get(list).await.body.contains("关于秋粮收购的通知"));
+
+    // The 负责人 withdraws through this instance: gone from the kept pages at once.
+    let detail = format!("/xxgk/CA/docs/{}", first.id);
+    assert_eq!(public.get(&detail).await.status, StatusCode::OK);
+    let mut head = on(&state);
+    assert_eq!(
+        head.login("a_head", PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let path = format!("/admin/documents/{}", first.id);
+    let csrf = head.csrf(&path).await;
+    let version = app
+        .db
+        .store
+        .document(Scope::agency(a.id), first.id)
+        .await
+        .unwrap()
+        .version
+        .to_string();
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("version", version.as_str()),
+        ("step", "withdraw"),
+        ("reason", "内容已过时"),
+    ];
+    let res = head.post(&format!("{path}/steps"), &form).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert!(!public.get(list).await.body.contains("关于春耕备耕的通知"));
+    assert_eq!(public.get(&detail).await.status, StatusCode::NOT_FOUND);
+}
+
 on_both_backends!(
+    kept_pages_follow_changes_here_at_once_and_elsewhere_after_the_recheck,
     an_interpretation_links_to_its_policy_while_it_is_public,
     the_index_on_disk_resumes_from_its_cursor_and_is_rebuilt,
     only_published_documents_are_shown_listed_searched_fed_and_mapped,
