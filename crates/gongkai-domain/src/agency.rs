@@ -150,7 +150,14 @@ pub struct Profile {
     pub reminder_emails: String,
     /// 索引号 pattern of its 政府信息公开目录; empty = [`DEFAULT_INDEX_PATTERN`].
     pub index_pattern: String,
+    /// What the agency adds to its generated 政府信息公开指南 (第十二条: the agency compiles
+    /// and updates its guide) — local arrangements, a reading room, a second office — shown
+    /// as its own section, paragraphs apart at blank lines.
+    pub guide_notes: String,
 }
+
+/// The longest 指南 addition.
+pub const MAX_GUIDE_NOTES: usize = 5_000;
 
 impl Profile {
     /// The addresses in [`Profile::reminder_emails`], split at commas, semicolons or spaces.
@@ -186,6 +193,18 @@ impl Profile {
                 out.push((name, format!("不超过 {max} 字，且不能包含控制字符")));
             }
         }
+        let n = self.guide_notes.chars().count();
+        if n > MAX_GUIDE_NOTES
+            || self
+                .guide_notes
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
+            out.push((
+                "guide_notes",
+                format!("不超过 {MAX_GUIDE_NOTES} 字（现有 {n} 字），且不能包含控制字符"),
+            ));
+        }
         if !self.doc_no_pattern.trim().is_empty()
             && let Err(e) =
                 crate::letter::DocNoPattern::parse(&self.doc_no_pattern, &self.short_name)
@@ -203,5 +222,29 @@ impl Profile {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notes(text: &str) -> Vec<&'static str> {
+        let p = Profile {
+            guide_notes: text.to_owned(),
+            ..Profile::default()
+        };
+        p.validate().into_iter().map(|(field, _)| field).collect()
+    }
+
+    #[test]
+    fn guide_notes_keep_their_lines_but_not_other_control_characters_or_excess() {
+        assert!(
+            notes("一、查阅场所\n\n本机关在政务服务中心设立查阅点。\r\n\t每周一至周五开放。")
+                .is_empty()
+        );
+        assert_eq!(notes("查阅\u{7}场所"), ["guide_notes"]);
+        assert!(notes(&"字".repeat(MAX_GUIDE_NOTES)).is_empty());
+        assert_eq!(notes(&"字".repeat(MAX_GUIDE_NOTES + 1)), ["guide_notes"]);
     }
 }

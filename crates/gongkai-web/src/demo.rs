@@ -587,6 +587,7 @@ fn profile(a: &Agency) -> Profile {
         fax: "0795-3200001".into(),
         reminder_emails: String::new(),
         index_pattern: String::new(),
+        guide_notes: "本机关在示例市政务服务中心一楼设政府信息公开查阅点，工作日开放，可查阅、复制本机关主动公开的政府信息。\n\n申请人也可以通过示例市政务服务中心各综合窗口提交申请，窗口当场出具接收回执。".into(),
     }
 }
 

@@ -15,6 +15,23 @@ pub struct Guide {
     pub review_organ: String,
     /// The court named in the remedies, or a general wording.
     pub court: String,
+    /// The agency's own additions (`Profile::guide_notes`), one paragraph each.
+    pub notes: Vec<String>,
+}
+
+/// `text` split into paragraphs at blank lines, each paragraph's lines joined.
+fn paragraphs(text: &str) -> Vec<String> {
+    let text = text.replace("\r\n", "\n");
+    text.split("\n\n")
+        .map(|p| {
+            p.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 fn or_unset(s: &str) -> String {
@@ -48,5 +65,25 @@ pub fn of(agency: &Agency, p: &Profile) -> Guide {
         ],
         review_organ: or(&p.review_organ, "本机关的上一级行政机关或者本级人民政府"),
         court: or(&p.court, "有管辖权的人民法院"),
+        notes: paragraphs(&p.guide_notes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraphs;
+
+    #[test]
+    fn notes_split_at_blank_lines_and_join_their_lines() {
+        let text =
+            "查阅点设在政务服务中心一楼，\r\n每周一至周五开放。\n\n\n\n  \n另设邮寄受理点。\n";
+        assert_eq!(
+            paragraphs(text),
+            [
+                "查阅点设在政务服务中心一楼， 每周一至周五开放。",
+                "另设邮寄受理点。"
+            ]
+        );
+        assert!(paragraphs(" \n\n ").is_empty());
     }
 }

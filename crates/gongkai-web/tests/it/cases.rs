@@ -421,11 +421,13 @@ async fn the_agencys_settings_go_into_its_letters() {
                 ("doc_no_pattern", "〔{年}〕"),
                 ("reminder_emails", "not-mail"),
                 ("index_pattern", "{年份}-{流水号}{月份}"),
+                ("guide_notes", &"查".repeat(5_001)),
             ],
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("不是有效的电子邮箱"), "{}", bad.body);
+    assert!(bad.body.contains("现有 5001 字"), "{}", bad.body);
     assert!(bad.body.contains("流水号之后须有分隔符"), "{}", bad.body);
     let form = [
         ("csrf", csrf.as_str()),
@@ -434,8 +436,22 @@ async fn the_agencys_settings_go_into_its_letters() {
         ("doc_no_pattern", "{机关简称}依申公开〔{年}〕第{序号}号"),
         ("review_organ", "甲市人民政府"),
         ("court", "甲市中级人民法院"),
+        (
+            "guide_notes",
+            "本机关设政府信息查阅点。\r\n\r\n工作日开放。",
+        ),
     ];
     assert_eq!(admin.post(&path, &form).await.status, StatusCode::SEE_OTHER);
+    let scope = gongkai_storage::Scope::agency(a);
+    let code = app.db.store.agency(scope, a).await.unwrap().code;
+    let guide = admin
+        .get(&format!("/xxgk/{}/guide", code.as_str()))
+        .await
+        .body;
+    assert!(
+        guide.contains("<p>本机关设政府信息查阅点。</p>\n<p>工作日开放。</p>"),
+        "{guide}"
+    );
     let mut clerk = app.login("a_clerk").await;
     let decide = [
         ("step", "decide"),

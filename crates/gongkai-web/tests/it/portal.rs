@@ -308,6 +308,8 @@ async fn the_columns_and_the_guide_come_from_the_agency(app: TestApp) {
         fax: "010-87654321".into(),
         review_organ: "某市人民政府".into(),
         court: "某县人民法院".into(),
+        guide_notes: "本机关在政务服务中心一楼设政府信息查阅点。\n\n<b>每周</b>一至周五开放。"
+            .into(),
         ..Profile::default()
     };
     app.db
@@ -332,6 +334,21 @@ async fn the_columns_and_the_guide_come_from_the_agency(app: TestApp) {
     ] {
         assert!(guide.body.contains(shown), "{shown} missing from the guide");
     }
+    assert!(guide.body.contains("四、其他事项"));
+    assert!(
+        guide
+            .body
+            .contains("<p>本机关在政务服务中心一楼设政府信息查阅点。</p>")
+    );
+    assert!(
+        guide
+            .body
+            .contains("<p>&#60;b&#62;每周&#60;/b&#62;一至周五开放。</p>")
+            || guide
+                .body
+                .contains("<p>&lt;b&gt;每周&lt;/b&gt;一至周五开放。</p>"),
+        "the agency's text is escaped, not markup"
+    );
     let home = b.get("/xxgk/CA/").await.body;
     for shown in [
         "政府信息公开指南",
