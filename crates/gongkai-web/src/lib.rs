@@ -159,6 +159,10 @@ fn pages(state: &AppState) -> Router<AppState> {
             get(admin::profile::show).post(admin::profile::update),
         )
         .route(
+            "/admin/agencies/{id}/classification/{scheme}",
+            get(admin::classification::show).post(admin::classification::update),
+        )
+        .route(
             "/admin/users",
             get(admin::users::list).post(admin::users::create),
         )

@@ -478,3 +478,76 @@ pub async fn the_registry_stays_inside_its_agency(db: TestDb) {
         .collect();
     assert_eq!(kept, [d.document]);
 }
+
+/// An agency's 主题分类 / 体裁分类: the shipped tree until edited, then its own (one agency's edit
+/// leaves the other's and the other scheme alone), a stale save refused, each save audited, and
+/// the public documents under a category counted with those below it.
+pub async fn each_agency_edits_its_own_classification(db: TestDb) {
+    use gongkai_domain::disclosure::{CategoryCode, Classification, Scheme};
+    let a = agency(&db, "110000").await;
+    let b = agency(&db, "120000").await;
+    let shipped = Classification::shipped(Scheme::Topic);
+    let (tree, version) = db.store.classification(a.id, Scheme::Topic).await.unwrap();
+    assert_eq!((&tree, version), (&shipped, 0));
+    let code = |s: &str| CategoryCode::parse(s).unwrap();
+    let (local, added) = tree.add(Some(&code("02")), "街道政务公开").unwrap();
+    let added = added.as_str().to_owned();
+    let actor = Actor::system();
+    let v1 = db
+        .store
+        .set_classification(&actor, a.id, 0, &local, "新增“街道政务公开”")
+        .await
+        .unwrap();
+    assert_eq!(v1, 1);
+    let stale = db
+        .store
+        .set_classification(&actor, a.id, 0, &shipped, "重复保存")
+        .await;
+    assert!(matches!(stale, Err(StoreError::Stale)));
+    assert_eq!(
+        db.store.classification(a.id, Scheme::Topic).await.unwrap(),
+        (local.clone(), 1)
+    );
+    assert_eq!(
+        db.store.classification(b.id, Scheme::Topic).await.unwrap(),
+        (shipped, 0)
+    );
+    let genre = db.store.classification(a.id, Scheme::Genre).await.unwrap();
+    assert_eq!(genre, (Classification::shipped(Scheme::Genre), 0));
+    let events = db
+        .store
+        .audit_events(Scope::agency(a.id), 10)
+        .await
+        .unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| e.event.action == "classification_updated"
+                && e.event.summary.contains("街道政务公开"))
+    );
+
+    let mut c = content("关于街道政务公开的通知", "2026-01-05");
+    c.topic = Some(code(&added));
+    publish(&db, &draft(&db, &a, c).await, "2026-01-06").await;
+    let mut unfiled = content("未公开的草稿", "2026-01-05");
+    unfiled.topic = Some(code(&added));
+    draft(&db, &a, unfiled).await;
+    let count = |agency, c: &str| {
+        let code = code(c);
+        let store = db.store.clone();
+        async move {
+            store
+                .documents_in_category(agency, Scheme::Topic, &code)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(count(a.id, &added).await, 1, "the draft is not counted");
+    assert_eq!(
+        count(a.id, "02").await,
+        1,
+        "a category counts those below it"
+    );
+    assert_eq!(count(a.id, "03").await, 0);
+    assert_eq!(count(b.id, &added).await, 0);
+}

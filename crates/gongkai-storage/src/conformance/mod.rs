@@ -27,7 +27,7 @@ pub use documents::{
     a_document_step_is_saved_with_its_events_and_a_stale_one_refused,
     a_row_marked_public_by_hand_is_still_not_shown,
     documents_are_numbered_per_agency_and_year_and_logged,
-    only_reviewed_and_approved_versions_are_public,
+    each_agency_edits_its_own_classification, only_reviewed_and_approved_versions_are_public,
     public_filters_and_the_change_log_follow_the_registry, the_registry_stays_inside_its_agency,
 };
 pub use notifications::*;

@@ -2,6 +2,7 @@
 //! the rest of the platform sees the types in [`crate::model`] and [`crate::cases`].
 
 pub mod agencies;
+pub mod agency_classifications;
 pub mod agency_profiles;
 pub mod annual_reports;
 pub mod api_tokens;

@@ -16,6 +16,7 @@ pub(crate) mod m0007_order_inbox;
 mod m0008_create_annual_reports;
 mod m0009_mark_fees;
 mod m0010_create_external_reports;
+mod m0011_create_agency_classifications;
 
 /// The migration set of the platform.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0008_create_annual_reports::Migration),
             Box::new(m0009_mark_fees::Migration),
             Box::new(m0010_create_external_reports::Migration),
+            Box::new(m0011_create_agency_classifications::Migration),
         ]
     }
 }

@@ -59,6 +59,7 @@ macro_rules! suite {
                 a_row_marked_public_by_hand_is_still_not_shown,
                 public_filters_and_the_change_log_follow_the_registry,
                 the_registry_stays_inside_its_agency,
+                each_agency_edits_its_own_classification,
                 a_report_goes_through_its_steps_and_a_published_one_never_changes,
                 a_year_is_read_across_a_subtree_and_stays_inside_it,
                 a_published_year_is_locked_until_a_correction_is_under_way,

@@ -11,7 +11,7 @@ use gongkai_domain::agency::Profile;
 use gongkai_domain::choice::Choice;
 use gongkai_domain::disclosure::{
     Art21Scope, Attachment, Classification, Command, DisclosureError, DocumentForm, FormCtx,
-    Openness, Registration, Scheme, Validity, apply, create as create_doc,
+    Openness, Registration, Validity, apply, create as create_doc,
 };
 use gongkai_storage::documents::StoredDocument;
 use gongkai_storage::{Agency, Role, Scope, User};
@@ -27,16 +27,17 @@ pub struct Setup {
 }
 
 impl Setup {
-    /// The agency's trees (the shipped national ones) and its 第二十一条 scope, which depends
+    /// The agency's trees (its own, or the shipped national ones) and its 第二十一条 scope, which depends
     /// on the level of the agency above a department.
     pub async fn of(state: &AppState, agency: &Agency) -> Result<Setup, Refused> {
         let parent = match agency.parent_id {
             Some(p) => Some(state.store.agency(Scope::subtree(p), p).await?.level),
             None => None,
         };
+        let trees = crate::portal::view::Trees::of(state.store.as_ref(), agency.id).await?;
         Ok(Setup {
-            topics: Classification::shipped(Scheme::Topic),
-            genres: Classification::shipped(Scheme::Genre),
+            topics: trees.topics,
+            genres: trees.genres,
             art21: Art21Scope::of(agency.level, parent),
         })
     }

@@ -5,41 +5,61 @@
 use crate::documents::body;
 use gongkai_domain::disclosure::{CategoryCode, Classification, PublicView, Scheme};
 use gongkai_storage::documents::StoredDocument;
-use std::sync::OnceLock;
+use gongkai_storage::{AgencyId, Store, StoreError};
 
-/// The shipped tree of `scheme`, parsed once.
-pub fn tree(scheme: Scheme) -> &'static Classification {
-    static TREES: OnceLock<[Classification; 2]> = OnceLock::new();
-    let trees = TREES.get_or_init(|| {
-        [
-            Classification::shipped(Scheme::Topic),
-            Classification::shipped(Scheme::Genre),
-        ]
-    });
-    match scheme {
-        Scheme::Topic => &trees[0],
-        Scheme::Genre => &trees[1],
+/// An agency's 主题分类 and 体裁分类 trees (its own, or the shipped national ones).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trees {
+    /// 主题分类.
+    pub topics: Classification,
+    /// 体裁分类.
+    pub genres: Classification,
+}
+
+impl Trees {
+    /// The shipped national trees (the platform-wide search filters by them).
+    pub fn shipped() -> Trees {
+        Trees {
+            topics: Classification::shipped(Scheme::Topic),
+            genres: Classification::shipped(Scheme::Genre),
+        }
     }
-}
 
-/// A category's path (“综合政务\政务公开”), its code if the tree lost it, or empty.
-pub fn category(scheme: Scheme, code: Option<&CategoryCode>) -> String {
-    code.map(|c| {
-        tree(scheme)
-            .path(c)
-            .unwrap_or_else(|| c.as_str().to_owned())
-    })
-    .unwrap_or_default()
-}
+    /// The trees `agency` keeps.
+    pub async fn of(store: &dyn Store, agency: AgencyId) -> Result<Trees, StoreError> {
+        Ok(Trees {
+            topics: store.classification(agency, Scheme::Topic).await?.0,
+            genres: store.classification(agency, Scheme::Genre).await?.0,
+        })
+    }
 
-/// The top-level categories of a tree, for the filter selects: (code, name).
-pub fn top_categories(scheme: Scheme) -> Vec<(String, String)> {
-    tree(scheme)
-        .categories()
-        .iter()
-        .filter(|c| c.code.depth() == 1)
-        .map(|c| (c.code.as_str().to_owned(), c.name.clone()))
-        .collect()
+    /// The tree of `scheme`.
+    pub fn get(&self, scheme: Scheme) -> &Classification {
+        match scheme {
+            Scheme::Topic => &self.topics,
+            Scheme::Genre => &self.genres,
+        }
+    }
+
+    /// A category's path (“综合政务\政务公开”), its code if the tree lost it, or empty.
+    pub fn category(&self, scheme: Scheme, code: Option<&CategoryCode>) -> String {
+        code.map(|c| {
+            self.get(scheme)
+                .path(c)
+                .unwrap_or_else(|| c.as_str().to_owned())
+        })
+        .unwrap_or_default()
+    }
+
+    /// The top-level categories of a tree, for the filter selects: (code, name).
+    pub fn top(&self, scheme: Scheme) -> Vec<(String, String)> {
+        self.get(scheme)
+            .categories()
+            .iter()
+            .filter(|c| c.code.depth() == 1)
+            .map(|c| (c.code.as_str().to_owned(), c.name.clone()))
+            .collect()
+    }
 }
 
 /// A line of the list.
@@ -99,7 +119,7 @@ pub fn row(code: &str, d: &StoredDocument) -> Option<Row> {
     })
 }
 
-fn meta(v: &PublicView<'_>) -> Vec<(&'static str, String)> {
+fn meta(v: &PublicView<'_>, trees: &Trees) -> Vec<(&'static str, String)> {
     let c = v.content;
     let or_none = |s: &str| {
         if s.trim().is_empty() {
@@ -120,11 +140,11 @@ fn meta(v: &PublicView<'_>) -> Vec<(&'static str, String)> {
         ("文号", or_none(&c.doc_no)),
         (
             "主题分类",
-            or_none(&category(Scheme::Topic, c.topic.as_ref())),
+            or_none(&trees.category(Scheme::Topic, c.topic.as_ref())),
         ),
         (
             "体裁分类",
-            or_none(&category(Scheme::Genre, c.genre.as_ref())),
+            or_none(&trees.category(Scheme::Genre, c.genre.as_ref())),
         ),
         ("发布日期", published),
         ("有效性", v.validity.label()),
@@ -135,13 +155,13 @@ fn meta(v: &PublicView<'_>) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// The detail page of `d`, if public.
-pub fn detail(code: &str, d: &StoredDocument) -> Option<Detail> {
+/// The detail page of `d`, if public, its categories named by the agency's `trees`.
+pub fn detail(code: &str, d: &StoredDocument, trees: &Trees) -> Option<Detail> {
     let v = d.document.public_view()?;
     let c = v.content;
     Some(Detail {
         title: c.title.clone(),
-        meta: meta(&v),
+        meta: meta(&v, trees),
         summary: c.summary.clone(),
         body_html: body::to_html(&c.body),
         files: c

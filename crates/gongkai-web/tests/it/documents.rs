@@ -312,6 +312,108 @@ async fn attachments_are_checked_by_content_and_their_text_kept_for_search() {
     assert_eq!(res.status, OK);
 }
 
+/// The agency's own 主题分类: a category added by its administrator is offered in the document
+/// form and named on the 专栏; while a public document uses it, it can be renamed (the 专栏
+/// follows) but not removed; a form from an older version of the tree is refused.
+#[tokio::test]
+async fn the_agencys_own_category_is_offered_shown_and_kept_while_used() {
+    let app = TestApp::new().await;
+    let a = app.ids["A"];
+    let mut admin = app.login("a_admin").await;
+    let path = format!("/admin/agencies/{a}/classification/topic");
+    let csrf = admin.csrf(&path).await;
+    let edit = |version: &str, fields: &[(&'static str, &str)]| {
+        let mut f = vec![("csrf", csrf.clone()), ("version", version.to_owned())];
+        f.extend(fields.iter().map(|(k, v)| (*k, (*v).to_owned())));
+        f
+    };
+    let post = async |b: &mut Browser, f: Vec<(&str, String)>| {
+        let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        b.post(&path, &f).await
+    };
+    let add = edit(
+        "0",
+        &[
+            ("action", "add"),
+            ("parent", "02"),
+            ("name", "街道政务公开"),
+        ],
+    );
+    let res = post(&mut admin, add).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let (tree, version) = app
+        .db
+        .store
+        .classification(a, gongkai_domain::disclosure::Scheme::Topic)
+        .await
+        .unwrap();
+    assert_eq!(version, 1);
+    let code = tree
+        .resolve("街道政务公开")
+        .unwrap()
+        .code
+        .as_str()
+        .to_owned();
+    assert!(code.starts_with("02."), "{code}");
+
+    let mut clerk = app.login("a_clerk").await;
+    let new_form = clerk.get("/admin/documents/new").await.body;
+    assert!(new_form.contains(&format!("value=\"{code}\"")), "offered");
+    let d = draft(&app, &[("topic", code.as_str())], &[]).await;
+    let mut reviewer = app.login("a_reviewer").await;
+    let mut head = app.login("a_head").await;
+    step(&app, &mut clerk, d, &[("step", "submit")]).await;
+    let review = [
+        ("step", "review"),
+        ("conclusion", "proactive"),
+        ("basis", "不涉及国家秘密"),
+    ];
+    step(&app, &mut reviewer, d, &review).await;
+    let res = step(&app, &mut head, d, &[("step", "approve"), ("note", "同意")]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let public = format!("/xxgk/CA/docs/{d}");
+    let mut citizen = app.browser();
+    assert!(citizen.get(&public).await.body.contains("街道政务公开"));
+
+    let remove = edit("1", &[("action", "remove"), ("code", "02")]);
+    let res = post(&mut admin, remove).await;
+    assert_eq!(res.status, REFUSED);
+    assert!(
+        res.body.contains("下有 1 份已公开的文件，不能删除"),
+        "{}",
+        res.body
+    );
+    let stale = edit(
+        "0",
+        &[("action", "rename"), ("code", "02"), ("name", "政务")],
+    );
+    let res = post(&mut admin, stale).await;
+    assert_eq!(res.status, REFUSED);
+    assert!(res.body.contains("已被他人修改"), "{}", res.body);
+    let rename = edit(
+        "1",
+        &[
+            ("action", "rename"),
+            ("code", &code),
+            ("name", "基层政务公开"),
+        ],
+    );
+    assert_eq!(post(&mut admin, rename).await.status, StatusCode::SEE_OTHER);
+    let page = citizen.get(&public).await.body;
+    assert!(page.contains("基层政务公开") && !page.contains("街道政务公开"));
+    let events = app
+        .db
+        .store
+        .audit_events(Scope::agency(a), 20)
+        .await
+        .unwrap();
+    let changes = events
+        .iter()
+        .filter(|e| e.event.action == "classification_updated")
+        .count();
+    assert_eq!(changes, 2, "the add and the rename, nothing refused");
+}
+
 #[tokio::test]
 async fn the_agencys_index_pattern_numbers_new_documents() {
     let app = TestApp::new().await;

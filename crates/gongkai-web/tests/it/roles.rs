@@ -278,7 +278,7 @@ async fn lists_never_show_another_agencys_rows() {
 /// Changes on those pages (a 签收 of `{C}`, a step, the 公开设置 of A, a calendar preview) and
 /// the status per account: only the roles that may change them get past the role check (a form
 /// with nothing in it then comes back refused, 422, and nothing changes).
-const CASE_POSTS: [(&str, [StatusCode; 7]); 4] = [
+const CASE_POSTS: [(&str, [StatusCode; 7]); 5] = [
     //                  sys   a_admin a_clerk a_rev a_head a_insp b_admin
     (
         "/admin/cases/{C}/route",
@@ -292,12 +292,16 @@ const CASE_POSTS: [(&str, [StatusCode; 7]); 4] = [
         "/admin/agencies/{A}/profile",
         [REFUSED, REFUSED, NO, NO, NO, NO, GONE],
     ),
+    (
+        "/admin/agencies/{A}/classification/topic",
+        [REFUSED, REFUSED, NO, NO, NO, NO, GONE],
+    ),
     ("/admin/calendar/preview", [REFUSED, NO, NO, NO, NO, NO, NO]),
 ];
 
 /// The 依申请公开 and 复议诉讼 pages (`{C}` = an application filed with agency A, `{B}` = agency
 /// B) and the status per account of ACCOUNTS.
-const CASE_GETS: [(&str, [StatusCode; 7]); 14] = [
+const CASE_GETS: [(&str, [StatusCode; 7]); 16] = [
     //                  sys   a_admin a_clerk a_rev a_head a_insp b_admin
     ("/admin/cases", [OK, OK, OK, OK, OK, OK, OK]),
     ("/admin/cases.xlsx", [OK, OK, OK, OK, OK, OK, OK]),
@@ -320,6 +324,14 @@ const CASE_GETS: [(&str, [StatusCode; 7]); 14] = [
     ("/admin/calendar", [OK, OK, OK, OK, OK, OK, OK]),
     (
         "/admin/agencies/{A}/profile",
+        [OK, OK, OK, OK, OK, OK, GONE],
+    ),
+    (
+        "/admin/agencies/{A}/classification/topic",
+        [OK, OK, OK, OK, OK, OK, GONE],
+    ),
+    (
+        "/admin/agencies/{A}/classification/genre",
         [OK, OK, OK, OK, OK, OK, GONE],
     ),
     ("/admin/proceedings", [OK, OK, OK, OK, OK, OK, OK]),

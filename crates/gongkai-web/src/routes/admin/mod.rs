@@ -5,6 +5,7 @@ pub mod agencies;
 pub mod audit;
 pub mod calendar;
 pub mod cases;
+pub mod classification;
 pub mod dashboard;
 pub mod documents;
 pub mod password;

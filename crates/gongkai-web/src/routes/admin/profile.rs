@@ -52,7 +52,11 @@ pub struct ProfileForm {
     profile: Profile,
 }
 
-async fn agency(state: &AppState, me: &CurrentUser, id: i64) -> Result<Agency, WebError> {
+pub(crate) async fn agency(
+    state: &AppState,
+    me: &CurrentUser,
+    id: i64,
+) -> Result<Agency, WebError> {
     for scope in scopes(state.store.as_ref(), &me.user).await? {
         if let Ok(a) = state.store.agency(scope, AgencyId(id)).await {
             return Ok(a);
@@ -61,7 +65,7 @@ async fn agency(state: &AppState, me: &CurrentUser, id: i64) -> Result<Agency, W
     Err(WebError::NotFound("机关"))
 }
 
-fn can_edit(me: &CurrentUser, a: &Agency) -> bool {
+pub(crate) fn can_edit(me: &CurrentUser, a: &Agency) -> bool {
     me.user.role == Role::SystemAdmin
         || (me.user.role == Role::AgencyAdmin && me.user.agency_id == a.id)
 }

@@ -249,6 +249,7 @@ pub async fn docs(
         .item()
         .map_or_else(|| "法定主动公开内容".to_owned(), |i| i.label().to_owned());
     let base = format!("/xxgk/{code}/docs?{}", q.without_page());
+    let trees = view::Trees::of(state.store.as_ref(), agency.id).await?;
     render(&DocsPage {
         c: chrome(&heading, &agency, &csrf),
         tab: "docs",
@@ -259,8 +260,8 @@ pub async fn docs(
         heading,
         q,
         agency,
-        topics: view::top_categories(Scheme::Topic),
-        genres: view::top_categories(Scheme::Genre),
+        topics: trees.top(Scheme::Topic),
+        genres: trees.top(Scheme::Genre),
     })
 }
 
@@ -272,7 +273,8 @@ pub async fn doc(
 ) -> Result<Response, WebError> {
     let agency = state.store.agency_by_code(&code).await?;
     let stored = state.store.public_document(agency.id, id).await?;
-    let d = view::detail(&code, &stored).ok_or(WebError::NotFound("文件"))?;
+    let trees = view::Trees::of(state.store.as_ref(), agency.id).await?;
+    let d = view::detail(&code, &stored, &trees).ok_or(WebError::NotFound("文件"))?;
     // The policy a 政策解读 interprets, if it is public (an interpretation may outlive it).
     let policy = match &d.interprets {
         Some(index) => state

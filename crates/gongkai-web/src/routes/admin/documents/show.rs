@@ -9,11 +9,12 @@ use crate::documents::view::{self, Actions};
 use crate::documents::{Refused, body, find, works_on};
 use crate::extract::{Form, Path};
 use crate::page::{Chrome, render, reshow};
+use crate::portal::view::Trees;
 use crate::{AppState, WebError};
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use gongkai_domain::disclosure::{Classification, Content, Review, Scheme, Version};
+use gongkai_domain::disclosure::{Classification, Content, Review, Version};
 use gongkai_storage::documents::StoredDocument;
 use gongkai_storage::{AuditEntry, Scope};
 use std::collections::HashMap;
@@ -74,9 +75,8 @@ impl DocPage {
     }
 }
 
-fn shown(c: &Content, index_no: &str, validity: &str) -> Shown {
-    let topics = Classification::shipped(Scheme::Topic);
-    let genres = Classification::shipped(Scheme::Genre);
+fn shown(c: &Content, index_no: &str, validity: &str, trees: &Trees) -> Shown {
+    let (topics, genres) = (&trees.topics, &trees.genres);
     let path = |t: &Classification, code: &Option<gongkai_domain::disclosure::CategoryCode>| {
         code.as_ref()
             .map(|c| {
@@ -92,8 +92,8 @@ fn shown(c: &Content, index_no: &str, validity: &str) -> Shown {
         ("文号", c.doc_no.clone()),
         ("发布机构", c.publisher.clone()),
         ("成文日期", c.written_on.to_string()),
-        ("主题分类", path(&topics, &c.topic)),
-        ("体裁分类", path(&genres, &c.genre)),
+        ("主题分类", path(topics, &c.topic)),
+        ("体裁分类", path(genres, &c.genre)),
         (
             "法定公开事项",
             c.item.map(|i| i.caption()).unwrap_or_default(),
@@ -126,11 +126,11 @@ fn shown(c: &Content, index_no: &str, validity: &str) -> Shown {
     }
 }
 
-fn public(d: &StoredDocument, validity: &str) -> Option<Public> {
+fn public(d: &StoredDocument, validity: &str, trees: &Trees) -> Option<Public> {
     let v = d.document.public_view()?;
     let latest: &Version = d.document.versions.last()?;
     let differs = (latest.content != d.document.content)
-        .then(|| shown(v.content, d.document.index_no.as_str(), validity));
+        .then(|| shown(v.content, d.document.index_no.as_str(), validity, trees));
     Some(Public {
         number: v.version,
         first: v.first_published_on.to_string(),
@@ -153,13 +153,14 @@ async fn page(
     let (d, agency) = find(state, &me.user, id).await?;
     let doc = &d.document;
     let validity = doc.validity.label();
+    let trees = Trees::of(state.store.as_ref(), agency.id).await?;
     Ok(DocPage {
         c: Chrome::admin(&format!("文件 {}", doc.index_no), me),
         agency: agency.name.clone(),
         status: doc.status_label(),
         next: view::next_step(doc),
-        working: shown(&doc.content, doc.index_no.as_str(), &validity),
-        public: public(&d, &validity),
+        working: shown(&doc.content, doc.index_no.as_str(), &validity, &trees),
+        public: public(&d, &validity, &trees),
         // After approval the review lives in the version it let through.
         review: doc
             .review
