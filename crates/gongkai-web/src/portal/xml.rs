@@ -98,6 +98,17 @@ pub fn sitemap(urls: &[(String, Option<NaiveDate>)]) -> String {
     x
 }
 
+/// A sitemap index of the parts at `urls`.
+pub fn sitemap_index(urls: &[String]) -> String {
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    x.push_str("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for url in urls {
+        let _ = writeln!(x, "  <sitemap><loc>{}</loc></sitemap>", escape(url));
+    }
+    x.push_str("</sitemapindex>\n");
+    x
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -407,6 +407,11 @@ async fn feed_and_sitemap_are_well_formed_and_escaped(app: TestApp) {
         assert!(locs.contains(&format!("http://localhost{page}")), "{page}");
     }
     assert!(locs.contains(&format!("http://localhost/xxgk/CA/docs/{}", d.id)));
+    // One file holds them all: it is part 1, and there is no part 2.
+    assert_eq!(b.get("/sitemap.xml?part=1").await.body, map.body);
+    for missing in ["/sitemap.xml?part=2", "/sitemap.xml?part=0"] {
+        assert_eq!(b.get(missing).await.status, StatusCode::NOT_FOUND);
+    }
 }
 
 async fn the_index_on_disk_resumes_from_its_cursor_and_is_rebuilt(app: TestApp) {
