@@ -61,7 +61,11 @@ fn parse(json: &str) -> StoreResult<Profile> {
 #[async_trait]
 impl ProfileStore for SeaStore {
     async fn profile(&self, agency: AgencyId) -> StoreResult<(Profile, i32)> {
-        let row = profiles::Entity::find_by_id(agency.0).one(&self.db).await?;
+        // The read pool: every online submission reads the profile for its receipt, and on
+        // SQLite the one writer connection is busy committing the submissions before it.
+        let row = profiles::Entity::find_by_id(agency.0)
+            .one(&self.read)
+            .await?;
         match row {
             Some(r) => Ok((parse(&r.profile_json)?, r.version)),
             None => Ok((Profile::default(), 0)),

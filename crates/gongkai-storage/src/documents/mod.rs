@@ -184,6 +184,12 @@ pub trait DocumentStore {
     ) -> StoreResult<(Vec<StoredDocument>, u64)>;
     /// One document of `agency` if the public may see it (`NotFound` otherwise).
     async fn public_document(&self, agency: AgencyId, id: i64) -> StoreResult<StoredDocument>;
+    /// The public 政策解读 of `agency` that name the document with `index_no` as theirs.
+    async fn public_interpretations(
+        &self,
+        agency: AgencyId,
+        index_no: &str,
+    ) -> StoreResult<Vec<StoredDocument>>;
     /// The public document of `agency` with this 索引号 (a 政策解读 names its policy by it).
     async fn public_document_by_index(
         &self,

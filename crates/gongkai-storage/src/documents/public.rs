@@ -82,15 +82,20 @@ pub(crate) async fn list(
         .limit(limit)
         .all(&store.read)
         .await?;
-    let mut out = Vec::with_capacity(page.len());
-    for m in page {
+    Ok((public_only(page)?, total))
+}
+
+/// The rows whose records agree they are public: the copy said public, and a record that
+/// disagrees was tampered with.
+fn public_only(found: Vec<rows::Model>) -> StoreResult<Vec<StoredDocument>> {
+    let mut out = Vec::with_capacity(found.len());
+    for m in found {
         let d = to_stored(m)?;
-        // The copy said public; the record must agree, or the row was tampered with.
         if d.document.is_public() {
             out.push(d);
         }
     }
-    Ok((out, total))
+    Ok(out)
 }
 
 pub(crate) async fn one(
@@ -108,6 +113,23 @@ pub(crate) async fn by_index(
 ) -> StoreResult<StoredDocument> {
     let q = rows::Entity::find().filter(rows::Column::IndexNo.eq(index_no));
     checked(q, store, agency).await
+}
+
+/// The public 政策解读 of `agency` that interpret the document with `index_no`, newest first.
+pub(crate) async fn interpretations(
+    store: &SeaStore,
+    agency: AgencyId,
+    index_no: &str,
+) -> StoreResult<Vec<StoredDocument>> {
+    let found = rows::Entity::find()
+        .filter(rows::Column::AgencyId.eq(agency.0))
+        .filter(rows::Column::PubInterprets.eq(index_no))
+        .filter(rows::Column::Public.eq(true))
+        .order_by_desc(rows::Column::PubUpdatedOn)
+        .order_by_desc(rows::Column::Id)
+        .all(&store.read)
+        .await?;
+    public_only(found)
 }
 
 /// The one public row of `agency` that `q` selects, its record re-checked.

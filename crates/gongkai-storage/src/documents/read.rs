@@ -186,6 +186,14 @@ impl DocumentStore for SeaStore {
         super::public::one(self, agency, id).await
     }
 
+    async fn public_interpretations(
+        &self,
+        agency: AgencyId,
+        index_no: &str,
+    ) -> StoreResult<Vec<StoredDocument>> {
+        super::public::interpretations(self, agency, index_no).await
+    }
+
     async fn public_document_by_index(
         &self,
         agency: AgencyId,

@@ -47,6 +47,9 @@ fn derived(agency: i64, doc: &Document) -> StoreResult<rows::ActiveModel> {
             .and_then(|c| c.genre.as_ref())
             .map(|g| g.as_str().to_owned())),
         pub_validity: Set(public.as_ref().map(|v| v.validity.key().to_owned())),
+        pub_interprets: Set(p
+            .and_then(|c| c.interprets.as_ref())
+            .map(|i| i.as_str().to_owned())),
         version: NotSet,
         created_at: NotSet,
         updated_at: NotSet,

@@ -46,6 +46,8 @@ pub struct Model {
     pub pub_genre: Option<String>,
     /// 有效性 key.
     pub pub_validity: Option<String>,
+    /// The 索引号 the public version interprets (政策解读), if any.
+    pub pub_interprets: Option<String>,
     /// Optimistic-locking version.
     pub version: i32,
     /// Creation time.

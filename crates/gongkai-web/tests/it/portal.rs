@@ -460,6 +460,11 @@ async fn an_interpretation_links_to_its_policy_while_it_is_public(app: TestApp) 
     let page = format!("/xxgk/CA/docs/{}", reading.id);
     let link = format!("href=\"/xxgk/CA/docs/{}\">查看原文件", policy.id);
     assert!(b.get(&page).await.body.contains(&link));
+    // And the policy's page links back to its interpretation.
+    let back =
+        format!("本文件的政策解读：<a href=\"{page}\">《关于医疗保险的实施办法》政策解读</a>");
+    let policy_page = format!("/xxgk/CA/docs/{}", policy.id);
+    assert!(b.get(&policy_page).await.body.contains(&back));
     let withdraw = Command::Withdraw {
         reason: "已废止".into(),
     };
@@ -468,6 +473,20 @@ async fn an_interpretation_links_to_its_policy_while_it_is_public(app: TestApp) 
         .unwrap();
     let body = b.get(&page).await.body;
     assert!(!body.contains(&link) && body.contains("原文件未在本专栏公开"));
+    // An interpretation withdrawn is no longer linked from its policy.
+    let withdraw = Command::Withdraw {
+        reason: "解读有误".into(),
+    };
+    step(&app.db, &reading, "2026-01-09", Role::Head, withdraw)
+        .await
+        .unwrap();
+    let found = app
+        .db
+        .store
+        .public_interpretations(a.id, policy.document.index_no.as_str())
+        .await
+        .unwrap();
+    assert!(found.is_empty());
 }
 
 /// The 专栏's kept pages (`portal::cache`): a page is served from memory until something

@@ -100,6 +100,8 @@ struct DocPage {
     agency: Agency,
     d: Detail,
     policy: Option<String>,
+    /// The public 政策解读 of this document: page, title.
+    readings: Vec<(String, String)>,
 }
 
 fn chrome(title: &str, agency: &Agency, csrf: &CsrfToken) -> Chrome {
@@ -285,12 +287,21 @@ pub async fn doc(
             .map(|p| view::href(&code, p.id)),
         None => None,
     };
+    let readings = state
+        .store
+        .public_interpretations(agency.id, stored.document.index_no.as_str())
+        .await?
+        .iter()
+        .filter_map(|r| view::row(&code, r))
+        .map(|r| (r.href, r.title))
+        .collect();
     render(&DocPage {
         c: chrome(&d.title, &agency, &csrf),
         tab: "docs",
         agency,
         d,
         policy,
+        readings,
     })
 }
 
