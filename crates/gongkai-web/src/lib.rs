@@ -52,6 +52,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages(&state))
+        .merge(column_pages(&state))
         .route("/api/v1/agencies", get(api::directory::agencies))
         .route("/api/v1/users", get(api::directory::users))
         .route("/api/v1/users/{id}", patch(api::accounts::update_user))
@@ -131,7 +132,6 @@ fn pages(state: &AppState) -> Router<AppState> {
                 .layer(DefaultBodyLimit::max(upload::MAX_BODY_BYTES)),
         )
         .route("/xxgk/{code}", get(public::xxgk::bare))
-        .merge(column_pages(state))
         .route(
             "/xxgk/{code}/docs/{id}/files/{file}",
             get(public::xxgk::file),
@@ -260,7 +260,8 @@ fn pages(state: &AppState) -> Router<AppState> {
         .layer(from_fn_with_state(state.clone(), csrf::issue))
 }
 
-/// The 专栏's pages, the same for every visitor and kept rendered (`portal::cache`).
+/// The 专栏's pages, the same for every visitor and kept rendered (`portal::cache`): outside
+/// the session and CSRF layers, as they neither read a session nor hold a form that posts.
 fn column_pages(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/xxgk/{code}/", get(public::xxgk::home))

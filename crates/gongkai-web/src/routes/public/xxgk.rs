@@ -2,7 +2,6 @@
 //! columns and the 依申请公开 entry, the 指南, the 制度, the 年报 list, the documents of
 //! 法定主动公开内容 with filters and pages, one document, and its attachments.
 
-use crate::csrf::CsrfToken;
 use crate::extract::{Path, Query};
 use crate::page::{Chrome, render};
 use crate::portal::columns::{self, Columns};
@@ -104,14 +103,16 @@ struct DocPage {
     readings: Vec<(String, String)>,
 }
 
-fn chrome(title: &str, agency: &Agency, csrf: &CsrfToken) -> Chrome {
-    Chrome::public(&format!("{title} - {}", agency.name), &csrf.token)
+/// The chrome of a 专栏 page. These pages hold no form that posts (search is a GET), so they
+/// carry no CSRF token and set no cookie: they are the same bytes for everyone
+/// (`portal::cache`).
+fn chrome(title: &str, agency: &Agency) -> Chrome {
+    Chrome::public(&format!("{title} - {}", agency.name), "")
 }
 
 /// GET /xxgk/{code}/
 pub async fn home(
     State(state): State<AppState>,
-    csrf: CsrfToken,
     Path(code): Path<String>,
 ) -> Result<Response, WebError> {
     let agency = state.store.agency_by_code(&code).await?;
@@ -121,7 +122,7 @@ pub async fn home(
     };
     let (docs, _) = state.store.public_documents(&filter, 0, 8).await?;
     render(&HomePage {
-        c: chrome("政府信息公开", &agency, &csrf),
+        c: chrome("政府信息公开", &agency),
         tab: "home",
         columns: columns::of(state.store.as_ref(), &agency).await?,
         rows: docs.iter().filter_map(|d| view::row(&code, d)).collect(),
@@ -132,13 +133,12 @@ pub async fn home(
 /// GET /xxgk/{code}/guide
 pub async fn guide(
     State(state): State<AppState>,
-    csrf: CsrfToken,
     Path(code): Path<String>,
 ) -> Result<Response, WebError> {
     let agency = state.store.agency_by_code(&code).await?;
     let (profile, _) = state.store.profile(agency.id).await?;
     render(&GuidePage {
-        c: chrome("政府信息公开指南", &agency, &csrf),
+        c: chrome("政府信息公开指南", &agency),
         tab: "guide",
         guide: guide::of(&agency, &profile),
         agency,
@@ -148,12 +148,11 @@ pub async fn guide(
 /// GET /xxgk/{code}/rules
 pub async fn rules(
     State(state): State<AppState>,
-    csrf: CsrfToken,
     Path(code): Path<String>,
 ) -> Result<Response, WebError> {
     let agency = state.store.agency_by_code(&code).await?;
     render(&RulesPage {
-        c: chrome("政府信息公开制度", &agency, &csrf),
+        c: chrome("政府信息公开制度", &agency),
         tab: "rules",
         agency,
     })
@@ -162,7 +161,6 @@ pub async fn rules(
 /// GET /xxgk/{code}/reports
 pub async fn reports(
     State(state): State<AppState>,
-    csrf: CsrfToken,
     Path(code): Path<String>,
 ) -> Result<Response, WebError> {
     let agency = state.store.agency_by_code(&code).await?;
@@ -174,7 +172,7 @@ pub async fn reports(
         .map(|r| listed(&agency, r))
         .collect();
     render(&ReportsPage {
-        c: chrome("政府信息公开工作年度报告", &agency, &csrf),
+        c: chrome("政府信息公开工作年度报告", &agency),
         tab: "reports",
         agency,
         reports,
@@ -194,7 +192,6 @@ fn listed(agency: &Agency, r: &gongkai_storage::reports::StoredReport) -> Listed
 /// `{year}.pdf`, `{year}.docx`, `{year}.xlsx`. Only the published version is ever served.
 pub async fn report(
     State(state): State<AppState>,
-    csrf: CsrfToken,
     Path((code, file)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     let (stem, ext) = match file.split_once('.') {
@@ -223,7 +220,7 @@ pub async fn report(
         (Some(a), Some(b)) => format!("<article{}</article>", &page[a + "<main".len()..b]),
         _ => return Err(WebError::Internal("report html has no main")),
     };
-    let mut c = chrome(&report.title(), &agency, &csrf);
+    let mut c = chrome(&report.title(), &agency);
     c.extra_css = Some(crate::assets::report_css_url());
     render(&ReportPage {
         c,
@@ -237,7 +234,6 @@ pub async fn report(
 /// GET /xxgk/{code}/docs?item=&topic=&genre=&year=&validity=&page=
 pub async fn docs(
     State(state): State<AppState>,
-    csrf: CsrfToken,
     Path(code): Path<String>,
     Query(q): Query<DocsQuery>,
 ) -> Result<Response, WebError> {
@@ -253,7 +249,7 @@ pub async fn docs(
     let base = format!("/xxgk/{code}/docs?{}", q.without_page());
     let trees = view::Trees::of(state.store.as_ref(), agency.id).await?;
     render(&DocsPage {
-        c: chrome(&heading, &agency, &csrf),
+        c: chrome(&heading, &agency),
         tab: "docs",
         columns: columns::of(state.store.as_ref(), &agency).await?,
         rows: docs.iter().filter_map(|d| view::row(&code, d)).collect(),
@@ -270,7 +266,6 @@ pub async fn docs(
 /// GET /xxgk/{code}/docs/{id}
 pub async fn doc(
     State(state): State<AppState>,
-    csrf: CsrfToken,
     Path((code, id)): Path<(String, i64)>,
 ) -> Result<Response, WebError> {
     let agency = state.store.agency_by_code(&code).await?;
@@ -296,7 +291,7 @@ pub async fn doc(
         .map(|r| (r.href, r.title))
         .collect();
     render(&DocPage {
-        c: chrome(&d.title, &agency, &csrf),
+        c: chrome(&d.title, &agency),
         tab: "docs",
         agency,
         d,
