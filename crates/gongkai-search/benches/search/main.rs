@@ -101,6 +101,7 @@ fn main() {
         .unwrap()
         .with_writer(2, 400_000_000);
     let start = Instant::now();
+    index.clear().unwrap(); // a rebuild: clear, upsert each, finish
     for d in &docs {
         index.upsert(d).unwrap();
     }
