@@ -176,7 +176,10 @@ fn a_word_is_never_found_across_two_text_parts() {
 
     // Act + Assert
     assert!(ids(&index, "预算").is_empty());
-    assert!(ids(&index, "预〔2024").is_empty(), "no wildcard reach either");
+    assert!(
+        ids(&index, "预〔2024").is_empty(),
+        "no wildcard reach either"
+    );
     assert_eq!(ids(&index, "部门预"), [1]);
     assert_eq!(ids(&index, "算编制"), [1]);
 }
