@@ -5,10 +5,11 @@
 //! from scratch ([`SearchIndex::clear`] then [`SearchIndex::upsert`] each, then
 //! [`SearchIndex::finish`]). Each app instance keeps its own copy.
 //!
-//! Every text part (标题, 文号, 内容概述, 正文, 附件) is indexed twice (DEPENDENCIES.md §3.1):
-//! jieba words rank the results, Han bigrams guarantee that every word typed is found wherever
-//! it occurs as a substring, two-character words included (which SQLite FTS5 trigram cannot
-//! do). Queries are built in code from the words typed; no query syntax is exposed.
+//! The text parts (标题, 文号, 内容概述, 正文, 附件) are indexed together twice (DEPENDENCIES.md
+//! §3.1): Han bigrams guarantee that every word typed is found wherever it occurs as a
+//! substring, two-character words included (which SQLite FTS5 trigram cannot do); jieba words
+//! rank the results, with 标题 and 文号 weighing most. Queries are built in code from the words
+//! typed; no query syntax is exposed.
 //!
 //! ```
 //! use gongkai_search::{SearchDocument, SearchIndex, SearchRequest, Validity};
@@ -43,6 +44,7 @@ mod request;
 mod schema;
 mod text;
 mod tokenizer;
+mod top;
 
 pub use document::{SearchDocument, Validity};
 pub use error::SearchError;

@@ -1,9 +1,13 @@
 //! The query, built in code from what the user typed (never tantivy's `QueryParser`, whose
-//! syntax and jieba phrases lose hits, DEPENDENCIES.md §3.1).
+//! syntax and jieba phrases lose hits, DEPENDENCIES.md §3.1), in two halves:
 //!
-//! Every word must occur. A word *matches* where its bigram phrase occurs in any text part,
-//! which is exact-substring (包含) semantics; its jieba words only add *score*, so a document
-//! where 「公开」 is a real word outranks one where it straddles two words (「办公开会」).
+//! - [`matching`] decides what is found: every word's bigram phrase somewhere in the document's
+//!   text (exact-substring, 包含 semantics), and the filters. It is never scored, and it is what
+//!   the total counts.
+//! - [`ranking`] orders what is found: a union of plain terms, each word's bigrams and its jieba
+//!   words (in 标题 + 文号 weighing most), so a document where 「公开」 is a real word outranks one
+//!   where it straddles two words (「办公开会」). A union of terms is what tantivy's block-max
+//!   WAND can prune, so the best ten come without scoring every match.
 
 use tantivy::Term;
 use tantivy::query::{
@@ -23,8 +27,11 @@ pub const MAX_WORDS: usize = 8;
 /// The most characters in one word.
 pub const MAX_WORD_CHARS: usize = 40;
 
-/// Jieba terms weigh less than the bigram phrase: they refine the order, the phrase decides.
-const JIEBA_WEIGHT: f32 = 0.5;
+/// Weights of the ranking terms: a word's bigrams anywhere count once; its jieba words add half
+/// as much anywhere, and much more in 标题 or 文号.
+const BIGRAM_WEIGHT: f32 = 1.0;
+const WORDS_WEIGHT: f32 = 0.5;
+const HEADING_WEIGHT: f32 = 5.0;
 
 /// Separators between words besides white space.
 const SEPARATORS: &[char] = &['，', '、', '；', '。', ',', ';', '|'];
@@ -50,60 +57,74 @@ pub(crate) fn parse_words(text: &str) -> Result<Vec<String>, SearchError> {
     Ok(words)
 }
 
-/// The whole query: every word, and the filters as a scoreless condition.
-pub(crate) fn build(fields: &Fields, words: &[String], filters: &Filters) -> Box<dyn Query> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = words
+/// What every result must match: each word's bigram phrase and the filters, unscored. One
+/// condition alone is returned bare, so that a word that is one bigram is a plain term query,
+/// counted from the term's document frequency.
+pub(crate) fn matching(fields: &Fields, words: &[String], filters: &Filters) -> Box<dyn Query> {
+    let mut clauses: Vec<Box<dyn Query>> = words
         .iter()
-        .map(|w| (Occur::Must, word_query(fields, w)))
+        .filter_map(|w| bigram_query(fields.bigrams, w))
         .collect();
-    if let Some(filter) = filter_query(fields, filters) {
-        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+    clauses.extend(filter_queries(fields, filters));
+    match clauses.len() {
+        0 => Box::new(AllQuery),
+        1 => clauses.remove(0),
+        _ => Box::new(BooleanQuery::intersection(clauses)),
     }
-    if clauses.is_empty() {
-        return Box::new(AllQuery);
-    }
-    Box::new(BooleanQuery::new(clauses))
 }
 
-/// One word: must occur in some part (bigram phrase), scored also by its jieba words.
-fn word_query(fields: &Fields, word: &str) -> Box<dyn Query> {
-    let jieba: Vec<String> = distinct(jieba_words(word).into_iter().map(|t| t.text));
-    let mut recall = Vec::new();
-    let mut rank = Vec::new();
-    for f in fields.parts {
-        if let Some(q) = bigram_query(f.bigram, word) {
-            recall.push(boosted(q, f.part.boost()));
+/// How the results are ordered.
+pub(crate) struct Ranking {
+    /// A union of boosted term queries.
+    pub query: Box<dyn Query>,
+    /// Whether every document [`matching`] finds also matches [`Ranking::query`], so the best
+    /// results can be taken from the union's pruned walk (false when a word is one Han
+    /// character, matched by prefix, which no term of the union stands for).
+    pub covers_matching: bool,
+}
+
+/// The ranking of `words`: their bigram terms and their jieba words (see the module comment).
+pub(crate) fn ranking(fields: &Fields, words: &[String]) -> Ranking {
+    let mut terms: Vec<(Term, f32)> = Vec::new();
+    let mut covers_matching = true;
+    let mut add = |term: Term, weight: f32| {
+        if !terms.iter().any(|(t, _)| *t == term) {
+            terms.push((term, weight));
         }
-        for w in &jieba {
-            let term = TermQuery::new(
-                Term::from_field_text(f.jieba, w),
-                IndexRecordOption::WithFreqs,
+    };
+    for word in words {
+        let (bigrams, prefix) = bigram_terms(fields.bigrams, word);
+        covers_matching &= !prefix;
+        for (_, term) in bigrams.into_iter().filter(|_| !prefix) {
+            add(term, BIGRAM_WEIGHT);
+        }
+        for w in jieba_words(word).tokens() {
+            add(
+                Term::from_field_text(fields.heading, &w.text),
+                HEADING_WEIGHT,
             );
-            rank.push(boosted(Box::new(term), f.part.boost() * JIEBA_WEIGHT));
+            add(Term::from_field_text(fields.words, &w.text), WORDS_WEIGHT);
         }
     }
-    let recall = Box::new(BooleanQuery::union(recall));
-    if rank.is_empty() {
-        return recall;
+    let clauses = terms
+        .into_iter()
+        .map(|(term, weight)| -> Box<dyn Query> {
+            let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
+            Box::new(BoostQuery::new(Box::new(q), weight))
+        })
+        .collect();
+    Ranking {
+        query: Box::new(BooleanQuery::union(clauses)),
+        covers_matching,
     }
+}
+
+/// [`matching`] scored by [`ranking`] on every match: for rankings that do not cover it.
+pub(crate) fn scored(matching: Box<dyn Query>, ranking: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(vec![
-        (Occur::Must, recall),
-        (Occur::Should, Box::new(BooleanQuery::union(rank))),
+        (Occur::Must, Box::new(ConstScoreQuery::new(matching, 0.0))),
+        (Occur::Should, ranking),
     ]))
-}
-
-fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
-    Box::new(BoostQuery::new(query, boost))
-}
-
-fn distinct(items: impl Iterator<Item = String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for item in items {
-        if !out.contains(&item) {
-            out.push(item);
-        }
-    }
-    out
 }
 
 /// The bigram terms of a folded word at their character offsets, and whether the one term is a
@@ -155,14 +176,14 @@ fn bigram_query(field: Field, word: &str) -> Option<Box<dyn Query>> {
     match terms.len() {
         0 => None,
         1 => terms.pop().map(|(_, t)| -> Box<dyn Query> {
-            Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs))
+            Box::new(TermQuery::new(t, IndexRecordOption::Basic))
         }),
         _ => Some(Box::new(PhraseQuery::new_with_offset(terms))),
     }
 }
 
-/// The filters as one query, or `None` when there are none.
-fn filter_query(fields: &Fields, filters: &Filters) -> Option<Box<dyn Query>> {
+/// The filters, one term query each.
+fn filter_queries(fields: &Fields, filters: &Filters) -> Vec<Box<dyn Query>> {
     let text = |field: Field, value: &str| Term::from_field_text(field, value.trim());
     let mut terms = Vec::new();
     if let Some(agency) = &filters.agency_code {
@@ -180,24 +201,20 @@ fn filter_query(fields: &Fields, filters: &Filters) -> Option<Box<dyn Query>> {
     if let Some(validity) = filters.validity {
         terms.push(text(fields.validity, validity.key()));
     }
-    if terms.is_empty() {
-        return None;
-    }
-    let queries = terms
+    terms
         .into_iter()
         .map(|t| -> Box<dyn Query> { Box::new(TermQuery::new(t, IndexRecordOption::Basic)) })
-        .collect();
-    Some(Box::new(BooleanQuery::intersection(queries)))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::{Part, schema};
+    use crate::schema::schema;
 
     fn terms(word: &str) -> (Vec<(usize, String)>, bool) {
         let (_, fields) = schema();
-        let (terms, prefix) = bigram_terms(fields.part(Part::DocNo).bigram, word);
+        let (terms, prefix) = bigram_terms(fields.bigrams, word);
         let texts = terms
             .into_iter()
             .map(|(o, t)| (o, t.value().as_str().unwrap_or("").to_owned()));
@@ -222,6 +239,28 @@ mod tests {
         let want = [(0, "贯彻"), (1, "彻执"), (2, "执行")];
         assert_eq!(got, want.map(|(o, t)| (o, t.to_owned())));
         assert!(!prefix);
+    }
+
+    #[test]
+    fn the_ranking_covers_the_matches_unless_a_word_is_one_character() {
+        let (_, fields) = schema();
+        let words = |ws: &[&str]| ws.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
+
+        let both = ranking(&fields, &words(&["预算", "贯彻执行"]));
+        let single = ranking(&fields, &words(&["预算", "税"]));
+
+        assert!(both.covers_matching);
+        assert!(!single.covers_matching);
+        let mut seen = Vec::new();
+        both.query
+            .query_terms(&mut |term, _| seen.push(term.clone()));
+        for bigram in ["预算", "贯彻", "彻执", "执行"] {
+            let term = Term::from_field_text(fields.bigrams, bigram);
+            assert!(seen.contains(&term), "{bigram}");
+        }
+        for field in [fields.heading, fields.words] {
+            assert!(seen.contains(&Term::from_field_text(field, "贯彻")));
+        }
     }
 
     #[test]

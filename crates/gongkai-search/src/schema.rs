@@ -1,7 +1,7 @@
-//! The index layout: five text parts, each indexed twice (jieba for ranking, bigrams for
-//! recall), plus the filter fields. The text is stored once, in the jieba fields, for snippets;
-//! the jieba fields keep no positions (they are only ranked by term), the bigram fields do
-//! (they are matched as phrases).
+//! The index layout: every text part stored once, for titles and snippets, and indexed three
+//! ways over all parts at once (DEPENDENCIES.md §3.1): Han bigrams with positions decide what
+//! matches, jieba words over every part and over 标题 + 文号 only rank. One field per indexing
+//! (not one per part) keeps both the indexing and the scorers per query few.
 
 use chrono::{Datelike, NaiveDate};
 use tantivy::schema::{
@@ -11,9 +11,9 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, Index, TantivyDocument};
 
 use crate::document::{SearchDocument, category_and_ancestors};
-use crate::tokenizer::{BIGRAM, FnTokenizer, JIEBA, bigram_tokens, jieba_words};
+use crate::tokenizer::{BIGRAM, FnTokenizer, JIEBA, bigram_tokens, jieba_words, join_parts};
 
-/// A searchable text part of a document, in order of weight.
+/// A searchable text part of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Part {
     Title,
@@ -43,18 +43,6 @@ impl Part {
         }
     }
 
-    /// How much a hit in this part weighs against a hit in the body: a word in the title says
-    /// far more about the document than the same word somewhere in its text.
-    pub fn boost(self) -> f32 {
-        match self {
-            Part::Title => 6.0,
-            Part::DocNo => 4.0,
-            Part::Summary => 2.0,
-            Part::Body => 1.0,
-            Part::Attachment => 0.6,
-        }
-    }
-
     fn text(self, doc: &SearchDocument) -> &str {
         match self {
             Part::Title => &doc.title,
@@ -64,14 +52,6 @@ impl Part {
             Part::Attachment => &doc.attachment_text,
         }
     }
-}
-
-/// The two fields of one text part.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct PartFields {
-    pub part: Part,
-    pub jieba: Field,
-    pub bigram: Field,
 }
 
 /// Every field of the schema, looked up once.
@@ -84,13 +64,20 @@ pub(crate) struct Fields {
     pub genre: Field,
     pub validity: Field,
     pub published: Field,
-    pub parts: [PartFields; 5],
+    /// Each part's text as given, stored only, in [`Part::ALL`] order.
+    pub stored: [Field; 5],
+    /// Jieba words of 标题 and 文号: a word there says most about the document.
+    pub heading: Field,
+    /// Jieba words of every part: a real word outranks characters straddling two words.
+    pub words: Field,
+    /// Han bigrams of every part at character positions, parts apart: what a word must match.
+    pub bigrams: Field,
 }
 
 impl Fields {
-    /// The fields of `part`.
-    pub fn part(&self, part: Part) -> PartFields {
-        self.parts[part as usize]
+    /// The stored text field of `part`.
+    pub fn stored(&self, part: Part) -> Field {
+        self.stored[part as usize]
     }
 }
 
@@ -112,15 +99,12 @@ pub(crate) fn schema() -> (Schema, Fields) {
     let genre = b.add_text_field("genre", STRING);
     let validity = b.add_text_field("validity", STRING);
     let published = b.add_date_field("published", STORED | FAST);
-    let parts = Part::ALL.map(|part| {
-        let jieba = text_options(JIEBA, IndexRecordOption::WithFreqs).set_stored();
-        let bigram = text_options(BIGRAM, IndexRecordOption::WithFreqsAndPositions);
-        PartFields {
-            part,
-            jieba: b.add_text_field(part.name(), jieba),
-            bigram: b.add_text_field(&format!("{}_bigram", part.name()), bigram),
-        }
-    });
+    let stored = Part::ALL.map(|part| b.add_text_field(part.name(), STORED));
+    let jieba = text_options(JIEBA, IndexRecordOption::WithFreqs);
+    let heading = b.add_text_field("heading_jieba", jieba.clone());
+    let words = b.add_text_field("text_jieba", jieba);
+    let bigram = text_options(BIGRAM, IndexRecordOption::WithFreqsAndPositions);
+    let bigrams = b.add_text_field("text_bigram", bigram);
     let fields = Fields {
         id,
         agency,
@@ -129,7 +113,10 @@ pub(crate) fn schema() -> (Schema, Fields) {
         genre,
         validity,
         published,
-        parts,
+        stored,
+        heading,
+        words,
+        bigrams,
     };
     (b.build(), fields)
 }
@@ -168,11 +155,18 @@ pub(crate) fn to_tantivy(fields: &Fields, doc: &SearchDocument) -> TantivyDocume
     }
     d.add_text(fields.validity, doc.validity.key());
     d.add_date(fields.published, date_value(doc.published_on));
-    for f in fields.parts {
-        let text = f.part.text(doc);
-        d.add_text(f.jieba, text);
-        d.add_text(f.bigram, text);
+    let texts = Part::ALL.map(|part| part.text(doc));
+    for (part, text) in Part::ALL
+        .into_iter()
+        .zip(texts)
+        .filter(|(_, t)| !t.is_empty())
+    {
+        d.add_text(fields.stored(part), text);
+        d.add_text(fields.words, text);
     }
+    d.add_text(fields.heading, &doc.title);
+    d.add_text(fields.heading, &doc.doc_no);
+    d.add_text(fields.bigrams, join_parts(&texts));
     d
 }
 

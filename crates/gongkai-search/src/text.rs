@@ -22,6 +22,9 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// Folds full-width ASCII (６１号, ＧＢ) to half-width and upper case to lower case, one character
 /// for one character, so 文号 typed either way match.
 pub(crate) fn fold(c: char) -> char {
+    if is_han(c) {
+        return c; // most of the text: skip the case tables
+    }
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',

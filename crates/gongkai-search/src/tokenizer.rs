@@ -8,6 +8,12 @@
 //!   Han run are also emitted alone, which lets a query pin a word to the edge of a run
 //!   (「发〔2019」, 「61号」 in 「61号文」) and makes one-character words findable by prefix.
 //!   Letters and digits form whole words.
+//!   All text parts of a document go into one field, joined with [`PART_SEPARATOR`] and set
+//!   [`PART_GAP`] positions apart, so the field finds a word in any part while no phrase can
+//!   straddle two parts.
+//!
+//! Both compute byte spans of the folded text ([`Spans`]), which [`SpanStream`] hands to tantivy
+//! through one reused token: a string per token made allocation a fifth of the indexing time.
 
 use std::sync::LazyLock;
 
@@ -20,6 +26,14 @@ use crate::text::{MAX_WORD_TOKEN_CHARS, fold_str, is_han, is_word_char};
 pub(crate) const JIEBA: &str = "gongkai_jieba";
 /// Name under which the [`bigram_tokens`] analyser is registered.
 pub(crate) const BIGRAM: &str = "gongkai_han_bigram";
+
+/// Separates the text parts handed to [`bigram_tokens`] (ASCII record separator: plain text
+/// reduced from HTML, DOCX or PDF does not contain it, and [`join_parts`] blanks it anyway).
+pub(crate) const PART_SEPARATOR: char = '\u{1E}';
+
+/// Positions between two parts: more than a query word can span (its non-word characters match
+/// any character), so a phrase never joins the end of one part to the start of the next.
+pub(crate) const PART_GAP: usize = crate::query::MAX_WORD_CHARS + 8;
 
 /// Terms of disclosure work that jieba's default dictionary splits; kept whole so they rank as
 /// one word (search mode still emits their parts).
@@ -112,91 +126,187 @@ pub(crate) fn runs(folded: &str) -> Vec<Run> {
     out
 }
 
-/// A token stream over tokens computed up front (both analysers need the whole text anyway).
-pub(crate) struct VecTokenStream {
-    tokens: Vec<Token>,
-    next: usize,
+/// A token as a byte range of the folded text at a character position: the analysers compute
+/// these, and the stream turns each into tantivy's token in one reused buffer, instead of a
+/// string per token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    position: usize,
+    from: usize,
+    to: usize,
 }
 
-impl TokenStream for VecTokenStream {
+/// The tokens of one text: its folded form and their spans in it.
+pub(crate) struct Spans {
+    folded: String,
+    spans: Vec<Span>,
+}
+
+impl Spans {
+    /// The tokens as tantivy's, one string each (queries and tests; indexing streams them).
+    pub fn tokens(&self) -> Vec<Token> {
+        self.spans.iter().map(|s| self.token(s)).collect()
+    }
+
+    fn token(&self, s: &Span) -> Token {
+        Token {
+            offset_from: s.from,
+            offset_to: s.to,
+            position: s.position,
+            text: self.folded[s.from..s.to].to_owned(),
+            position_length: 1,
+        }
+    }
+}
+
+/// A token stream over [`Spans`].
+pub(crate) struct SpanStream {
+    spans: Spans,
+    next: usize,
+    token: Token,
+}
+
+impl TokenStream for SpanStream {
     fn advance(&mut self) -> bool {
+        let Some(s) = self.spans.spans.get(self.next) else {
+            return false;
+        };
         self.next += 1;
-        self.next <= self.tokens.len()
+        self.token.text.clear();
+        self.token.text.push_str(&self.spans.folded[s.from..s.to]);
+        (self.token.offset_from, self.token.offset_to) = (s.from, s.to);
+        self.token.position = s.position;
+        true
     }
 
     fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
+        &mut self.token
     }
 }
 
-fn token(text: String, position: usize, offset: usize) -> Token {
-    let offset_to = offset + text.len();
-    Token {
-        offset_from: offset,
-        offset_to,
-        position,
-        text,
-        position_length: 1,
+/// The run being read by [`bigram_spans`].
+struct OpenRun {
+    kind: RunKind,
+    chars: usize,
+    start: Span,
+    last: Span,
+}
+
+/// Bigram-field spans of folded text (see the module comment), each [`PART_SEPARATOR`] standing
+/// for [`PART_GAP`] positions. In order of position, as tantivy needs for each term.
+fn bigram_spans(folded: &str) -> Vec<Span> {
+    let mut out = Vec::with_capacity(folded.len() / 2);
+    let mut run: Option<OpenRun> = None;
+    let mut position = 0;
+    for (from, c) in folded.char_indices() {
+        let here = Span {
+            position,
+            from,
+            to: from + c.len_utf8(),
+        };
+        position += if c == PART_SEPARATOR { PART_GAP } else { 1 };
+        let kind = run_kind(c);
+        match (&mut run, kind) {
+            (Some(r), Some(k)) if r.kind == k => {
+                if k == RunKind::Han {
+                    if r.chars == 1 {
+                        out.push(r.start);
+                    }
+                    out.push(Span {
+                        to: here.to,
+                        ..r.last
+                    });
+                }
+                r.chars += 1;
+                r.last = here;
+            }
+            _ => {
+                close_run(run.take(), &mut out);
+                run = kind.map(|kind| OpenRun {
+                    kind,
+                    chars: 1,
+                    start: here,
+                    last: here,
+                });
+            }
+        }
+    }
+    close_run(run, &mut out);
+    out
+}
+
+/// The last spans of a run: a Han run's last character, or a whole Latin or digit word.
+fn close_run(run: Option<OpenRun>, out: &mut Vec<Span>) {
+    match run {
+        Some(r) if r.kind == RunKind::Han => out.push(r.last),
+        Some(r) if r.chars <= MAX_WORD_TOKEN_CHARS => out.push(Span {
+            to: r.last.to,
+            ..r.start
+        }),
+        _ => {}
     }
 }
 
 /// Bigram-field tokens of `text` (see the module comment).
-pub(crate) fn bigram_tokens(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    for run in runs(&fold_str(text)) {
-        if !run.han {
-            if run.chars.len() <= MAX_WORD_TOKEN_CHARS {
-                tokens.push(token(run.chars.iter().collect(), run.position, run.offset));
-            }
-            continue;
+pub(crate) fn bigram_tokens(text: &str) -> Spans {
+    let folded = fold_str(text);
+    let spans = bigram_spans(&folded);
+    Spans { folded, spans }
+}
+
+/// `parts` joined with [`PART_SEPARATOR`], for [`bigram_tokens`] to set them apart.
+pub(crate) fn join_parts(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push(PART_SEPARATOR);
         }
-        let mut offset = run.offset;
-        for (i, c) in run.chars.iter().enumerate() {
-            if i == 0 && run.chars.len() > 1 {
-                tokens.push(token(c.to_string(), run.position, offset));
-            }
-            let text = match run.chars.get(i + 1) {
-                Some(next) => [*c, *next].iter().collect(),
-                None => c.to_string(),
-            };
-            tokens.push(token(text, run.position + i, offset));
-            offset += c.len_utf8();
+        if part.contains(PART_SEPARATOR) {
+            out.push_str(&part.replace(PART_SEPARATOR, " "));
+        } else {
+            out.push_str(part);
         }
     }
-    tokens
+    out
 }
 
 /// Jieba-field words of `text`: search-mode words of the folded text, in order, possibly
 /// repeated, without punctuation and spaces.
-pub(crate) fn jieba_words(text: &str) -> Vec<Token> {
+pub(crate) fn jieba_words(text: &str) -> Spans {
     let folded = fold_str(text);
-    DICTIONARY
+    let spans = DICTIONARY
         .tokenize(&folded, TokenizeMode::Search, true)
         .into_iter()
         .filter(|t| t.word.chars().any(|c| c.is_alphanumeric()))
         .filter(|t| t.word.chars().count() <= MAX_WORD_TOKEN_CHARS)
         .map(|t| {
-            let offset = t.word.as_ptr() as usize - folded.as_ptr() as usize;
-            token(t.word.to_owned(), t.start, offset)
+            let from = t.word.as_ptr() as usize - folded.as_ptr() as usize;
+            Span {
+                position: t.start,
+                from,
+                to: from + t.word.len(),
+            }
         })
-        .collect()
+        .collect();
+    Spans { folded, spans }
 }
 
-/// An analyser from a function computing the tokens: both of ours are one.
+/// An analyser from a function computing the spans: both of ours are one.
 #[derive(Clone)]
-pub(crate) struct FnTokenizer(pub fn(&str) -> Vec<Token>);
+pub(crate) struct FnTokenizer(pub fn(&str) -> Spans);
 
 impl Tokenizer for FnTokenizer {
-    type TokenStream<'a> = VecTokenStream;
+    type TokenStream<'a> = SpanStream;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        VecTokenStream {
-            tokens: (self.0)(text),
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SpanStream {
+        SpanStream {
+            spans: (self.0)(text),
             next: 0,
+            token: Token::default(),
         }
     }
 }
@@ -214,7 +324,7 @@ mod tests {
 
     #[test]
     fn han_runs_give_bigrams_and_their_edge_characters_at_character_positions() {
-        let got = texts(&bigram_tokens("国办发〔2019〕61号"));
+        let got = texts(&bigram_tokens("国办发〔2019〕61号").tokens());
         let want = [
             ("国", 0),
             ("国办", 0),
@@ -228,8 +338,27 @@ mod tests {
     }
 
     #[test]
+    fn parts_are_set_apart_so_no_phrase_joins_two_of_them() {
+        let joined = join_parts(&["标题a", "", "b\u{1E}正文"]);
+        let got = texts(&bigram_tokens(&joined).tokens());
+        let second = 3 + PART_GAP + PART_GAP;
+        let want = [
+            ("标", 0),
+            ("标题", 0),
+            ("题", 1),
+            ("a", 2),
+            ("b", second),
+            ("正", second + 2),
+            ("正文", second + 2),
+            ("文", second + 3),
+        ];
+        assert_eq!(got, want.map(|(t, p)| (t.to_owned(), p)));
+    }
+
+    #[test]
     fn jieba_words_drop_punctuation_and_fold_latin() {
         let got: Vec<String> = jieba_words("依申请公开，ＧＢ标准")
+            .tokens()
             .into_iter()
             .map(|t| t.text)
             .collect();

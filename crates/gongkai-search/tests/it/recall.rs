@@ -164,3 +164,22 @@ fn a_number_with_the_character_after_it_is_found_inside_running_text() {
     assert_eq!(ids(&index, "2024年"), [3]);
     assert_eq!(sorted(ids(&index, "2024")), [1, 3]);
 }
+
+#[test]
+fn a_word_is_never_found_across_two_text_parts() {
+    // Arrange: the title ends where the word starts, the body starts where it ends.
+    let index = index_of(&[SearchDocument {
+        body: "算编制。".into(),
+        doc_no: "〔2024〕".into(),
+        ..doc(1, "部门预")
+    }]);
+
+    // Act + Assert
+    assert!(ids(&index, "预算").is_empty());
+    assert!(
+        ids(&index, "预〔2024").is_empty(),
+        "no wildcard reach either"
+    );
+    assert_eq!(ids(&index, "部门预"), [1]);
+    assert_eq!(ids(&index, "算编制"), [1]);
+}

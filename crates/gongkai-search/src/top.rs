@@ -1,0 +1,139 @@
+//! The best results by relevance without scoring every match. The ranking is a union of term
+//! queries, which tantivy walks with block-max WAND: whole blocks of postings that cannot beat
+//! the current tenth-best score are skipped. Each document the walk offers is kept only if it
+//! also matches the query's condition, checked in place ([`DocSet::seek_danger`]), so the
+//! threshold only ever rises to scores of real results and nothing better is skipped. The
+//! threshold carries from one segment to the next, since scores share the searcher's statistics.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use tantivy::query::{EnableScoring, Query};
+use tantivy::{DocAddress, DocSet, Score, Searcher, SeekDangerResult};
+
+/// A result held while collecting: better is a higher score, then an earlier document.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Ranked {
+    score: Score,
+    addr: DocAddress,
+}
+
+impl Eq for Ranked {}
+
+impl Ord for Ranked {
+    /// Worse first, so that the heap's top is the result to drop.
+    fn cmp(&self, other: &Self) -> Ordering {
+        other
+            .score
+            .total_cmp(&self.score)
+            .then_with(|| self.addr.cmp(&other.addr))
+    }
+}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The `n` best results seen so far.
+pub(crate) struct Best {
+    n: usize,
+    heap: BinaryHeap<Ranked>,
+}
+
+impl Best {
+    /// Keeps the `n` best.
+    pub fn new(n: usize) -> Best {
+        Best {
+            n,
+            heap: BinaryHeap::with_capacity(n + 1),
+        }
+    }
+
+    /// The score a result must exceed to be kept.
+    pub fn threshold(&self) -> Score {
+        match self.heap.peek() {
+            Some(worst) if self.heap.len() >= self.n => worst.score,
+            _ => Score::MIN,
+        }
+    }
+
+    /// Offers a result; it is kept if it beats the threshold (ties keep the earlier one).
+    pub fn offer(&mut self, score: Score, addr: DocAddress) {
+        if self.n == 0 || (self.heap.len() >= self.n && score <= self.threshold()) {
+            return;
+        }
+        self.heap.push(Ranked { score, addr });
+        if self.heap.len() > self.n {
+            self.heap.pop();
+        }
+    }
+
+    /// The results kept, best first.
+    pub fn into_sorted(self) -> Vec<(Score, DocAddress)> {
+        let mut out: Vec<Ranked> = self.heap.into_vec();
+        out.sort_unstable(); // worse last: `Ord` puts better first
+        out.into_iter().map(|r| (r.score, r.addr)).collect()
+    }
+}
+
+/// The `n` best documents matching `matching`, scored by `ranking`, which must match every
+/// document `matching` does (see [`crate::query::Ranking::covers_matching`]).
+pub(crate) fn best(
+    searcher: &Searcher,
+    matching: &dyn Query,
+    ranking: &dyn Query,
+    n: usize,
+) -> tantivy::Result<Vec<(Score, DocAddress)>> {
+    let condition = matching.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    let scores = ranking.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let mut best = Best::new(n);
+    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+        let segment = u32::try_from(ord).expect("a searcher holds fewer than 2³² segments");
+        let mut matches = condition.scorer(reader, 1.0)?;
+        let alive = reader.alive_bitset();
+        // No match lies before `next`: the condition's docset stands at its first match, and
+        // afterwards `seek_danger` tells how far it is safe to skip.
+        let mut next = matches.doc();
+        scores.for_each_pruning(best.threshold(), reader, &mut |doc, score| {
+            if doc >= next && alive.is_none_or(|a| a.is_alive(doc)) {
+                match matches.seek_danger(doc) {
+                    SeekDangerResult::Found => {
+                        best.offer(score, DocAddress::new(segment, doc));
+                        next = doc + 1;
+                    }
+                    SeekDangerResult::SeekLowerBound(bound) => next = bound,
+                }
+            }
+            best.threshold()
+        })?;
+    }
+    Ok(best.into_sorted())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_best_are_kept_in_order_and_ties_keep_the_earlier_document() {
+        let mut best = Best::new(2);
+        let at = |doc| DocAddress::new(0, doc);
+
+        assert_eq!(best.threshold(), Score::MIN);
+        for (score, doc) in [(1.0, 1), (3.0, 2), (2.0, 3), (2.0, 4), (0.5, 5)] {
+            best.offer(score, at(doc));
+        }
+
+        assert_eq!(best.threshold(), 2.0);
+        assert_eq!(best.into_sorted(), [(3.0, at(2)), (2.0, at(3))]);
+    }
+
+    #[test]
+    fn nothing_is_kept_when_none_is_wanted() {
+        let mut best = Best::new(0);
+        best.offer(1.0, DocAddress::new(0, 1));
+        assert!(best.into_sorted().is_empty());
+    }
+}
