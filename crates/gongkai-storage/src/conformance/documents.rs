@@ -551,3 +551,34 @@ pub async fn each_agency_edits_its_own_classification(db: TestDb) {
     assert_eq!(count(a.id, "03").await, 0);
     assert_eq!(count(b.id, &added).await, 0);
 }
+
+/// Migration 0012 fills `pub_interprets` from the stored records: emptied by hand, the column
+/// comes back for the public interpretation and stays empty for the rest.
+pub async fn the_interpretation_column_is_filled_from_the_records(db: TestDb) {
+    let a = agency(&db, "110000").await;
+    let policy = draft(&db, &a, content("关于医疗保险的实施办法", "2026-01-05")).await;
+    let policy = publish(&db, &policy, "2026-01-06").await;
+    let index_no = policy.document.index_no.as_str().to_owned();
+    let mut c = content("实施办法的政策解读", "2026-01-05");
+    c.interprets = Some(policy.document.index_no.clone());
+    let reading = publish(&db, &draft(&db, &a, c.clone()).await, "2026-01-06").await;
+    draft(&db, &a, c).await; // a draft names it too, but is not public
+    let found = |db: &TestDb| {
+        let (store, index_no) = (db.store.clone(), index_no.clone());
+        async move {
+            let docs = store.public_interpretations(a.id, &index_no).await.unwrap();
+            docs.into_iter().map(|d| d.id).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(found(&db).await, [reading.id]);
+    db.raw_sql("UPDATE documents SET pub_interprets = NULL")
+        .await;
+    assert!(found(&db).await.is_empty());
+    let conn = sea_orm::Database::connect(&db.url).await.unwrap();
+    let schema = sea_orm_migration::SchemaManager::new(&conn);
+    crate::migration::m0012_link_interpretations::fill(&schema)
+        .await
+        .unwrap();
+    conn.close().await.ok();
+    assert_eq!(found(&db).await, [reading.id]);
+}

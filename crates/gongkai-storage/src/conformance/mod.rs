@@ -28,7 +28,8 @@ pub use documents::{
     a_row_marked_public_by_hand_is_still_not_shown,
     documents_are_numbered_per_agency_and_year_and_logged,
     each_agency_edits_its_own_classification, only_reviewed_and_approved_versions_are_public,
-    public_filters_and_the_change_log_follow_the_registry, the_registry_stays_inside_its_agency,
+    public_filters_and_the_change_log_follow_the_registry,
+    the_interpretation_column_is_filled_from_the_records, the_registry_stays_inside_its_agency,
 };
 pub use notifications::*;
 pub use online::*;

@@ -40,7 +40,7 @@ impl MigrationTrait for Migration {
 
 /// Copies the interpreted 索引号 of every public document that names one (a record that does
 /// not read is left alone: the store refuses it anyway when it is read).
-async fn fill(m: &SchemaManager<'_>) -> Result<(), DbErr> {
+pub(crate) async fn fill(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     let db = m.get_connection();
     let backend = db.get_database_backend();
     let select = Query::select()

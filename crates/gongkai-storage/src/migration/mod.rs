@@ -17,7 +17,7 @@ mod m0008_create_annual_reports;
 mod m0009_mark_fees;
 mod m0010_create_external_reports;
 mod m0011_create_agency_classifications;
-mod m0012_link_interpretations;
+pub(crate) mod m0012_link_interpretations;
 
 /// The migration set of the platform.
 pub struct Migrator;

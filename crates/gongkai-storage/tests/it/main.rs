@@ -60,6 +60,7 @@ macro_rules! suite {
                 public_filters_and_the_change_log_follow_the_registry,
                 the_registry_stays_inside_its_agency,
                 each_agency_edits_its_own_classification,
+                the_interpretation_column_is_filled_from_the_records,
                 a_report_goes_through_its_steps_and_a_published_one_never_changes,
                 a_year_is_read_across_a_subtree_and_stays_inside_it,
                 a_published_year_is_locked_until_a_correction_is_under_way,
