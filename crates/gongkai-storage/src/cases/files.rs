@@ -9,50 +9,36 @@ use crate::agencies::corrupt;
 use crate::audit;
 use crate::entity::{attachments as att, blobs, counters, letters};
 use crate::{AgencyId, SeaStore, StoreError, StoreResult};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, NotSet, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    QueryOrder, Set,
 };
 use sha2::{Digest, Sha256};
 
 /// The next value of counter `name` of `agency`, inside `txn` (the agency row is locked by the
-/// caller, so two transactions never take the same number).
+/// caller, so two transactions never take the same number), in one statement: an upsert that
+/// returns the new value.
 pub(crate) async fn next_in(
     txn: &DatabaseTransaction,
     agency: i64,
     name: &str,
 ) -> StoreResult<i64> {
-    let row = counters::ActiveModel {
+    let first = counters::ActiveModel {
         agency_id: Set(agency),
         name: Set(name.to_owned()),
-        value: Set(0),
+        value: Set(1),
     };
-    counters::Entity::insert(row)
-        .on_conflict_do_nothing_on([counters::Column::AgencyId, counters::Column::Name])
-        .exec(txn)
-        .await?;
-    let filter = || {
-        counters::Entity::update_many()
-            .filter(counters::Column::AgencyId.eq(agency))
-            .filter(counters::Column::Name.eq(name))
-    };
-    filter()
-        .col_expr(
-            counters::Column::Value,
-            Expr::col(counters::Column::Value).add(1),
+    let bump = Expr::col((counters::Entity, counters::Column::Value)).add(1);
+    let row = counters::Entity::insert(first)
+        .on_conflict(
+            OnConflict::columns([counters::Column::AgencyId, counters::Column::Name])
+                .value(counters::Column::Value, bump)
+                .to_owned(),
         )
-        .exec(txn)
+        .exec_with_returning(txn)
         .await?;
-    let value: Option<i64> = counters::Entity::find()
-        .select_only()
-        .column(counters::Column::Value)
-        .filter(counters::Column::AgencyId.eq(agency))
-        .filter(counters::Column::Name.eq(name))
-        .into_tuple()
-        .one(txn)
-        .await?;
-    value.ok_or(StoreError::NotFound { what: "编号" })
+    Ok(row.value)
 }
 
 pub(crate) async fn put_blob(txn: &DatabaseTransaction, bytes: &[u8]) -> StoreResult<String> {
