@@ -207,7 +207,7 @@ async fn main() {
     // 2. The inbox over 100,000 cases.
     let dir = tempfile::tempdir().expect("a folder");
     let data = dir.path().join("data");
-    demo::fill(&data, ADMIN_PASSWORD, &env());
+    demo::fill(&data, None, ADMIN_PASSWORD, &env());
     let url = format!("sqlite://{}/gongkai.db?mode=rw", data.display());
     let db = Database::connect(&url).await.expect("the demo database");
     let t = Instant::now();

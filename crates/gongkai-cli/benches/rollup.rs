@@ -15,9 +15,11 @@
 #[path = "../tests/it/server.rs"]
 mod server;
 
+#[path = "support/demo.rs"]
+mod demo;
+
 use sea_orm::{ConnectionTrait, Database};
 use server::{ADMIN_PASSWORD, Server};
-use std::process::Command;
 use std::time::Instant;
 
 const KEY: &str = "8c1d2c3b4a5968778695a4b3c2d1e0f0112233445566778899aabbccddeeff04";
@@ -48,18 +50,7 @@ async fn main() {
     let url = format!("{base}/{name}");
     let data = tempfile::tempdir().expect("a folder");
 
-    let out = Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(["demo", "--data", data.path().to_str().expect("UTF-8")])
-        .args(["--database", &url])
-        .env("GONGKAI_ADMIN_PASSWORD", ADMIN_PASSWORD)
-        .envs(env())
-        .output()
-        .expect("gongkai demo runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    demo::fill(data.path(), Some(&url), ADMIN_PASSWORD, &env());
 
     let db = Database::connect(&url).await.expect("the bench database");
     let t = Instant::now();

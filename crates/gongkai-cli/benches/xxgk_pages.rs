@@ -96,7 +96,7 @@ fn measure(url: &str) -> wrk::Run {
 async fn main() {
     let dir = tempfile::tempdir().expect("a folder");
     let data = dir.path().join("data");
-    demo::fill(&data, ADMIN_PASSWORD, &ENV);
+    demo::fill(&data, None, ADMIN_PASSWORD, &ENV);
     let gongkai = Server::start(&data, None, &ENV);
     let mut client = Client::at(gongkai.port);
     let list_path = "/xxgk/ROOT/docs";
