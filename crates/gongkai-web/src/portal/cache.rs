@@ -98,6 +98,15 @@ impl PageCache {
         if self.checking.swap(true, Ordering::AcqRel) {
             return;
         }
+        // Released however this ends: a request dropped mid-read (its client went away) must not
+        // leave the flag set, or no one would look at the mark again.
+        struct Release<'a>(&'a AtomicBool);
+        impl Drop for Release<'_> {
+            fn drop(&mut self) {
+                self.0.store(false, Ordering::Release);
+            }
+        }
+        let _release = Release(&self.checking);
         match state.store.audit_mark().await {
             Ok(mark) => {
                 if self.mark.swap(mark, Ordering::AcqRel) != mark {
@@ -107,7 +116,6 @@ impl PageCache {
             }
             Err(e) => tracing::warn!(error = %e, "page cache: the audit mark could not be read"),
         }
-        self.checking.store(false, Ordering::Release);
     }
 
     fn get(&self, key: &str, generation: u64, day: NaiveDate) -> Option<Arc<Page>> {

@@ -108,12 +108,12 @@ pub async fn show(
     render(&page(&me, a, &tree, version, FieldErrors::new()))
 }
 
-/// The changed tree and what the audit log says of it, or the field and message to show.
-async fn change(
-    state: &AppState,
-    a: &Agency,
+/// The changed tree and what the audit log says of it, or the field and message to show;
+/// `used` is how many public documents are filed under the category a removal names.
+fn change(
     tree: &Classification,
     f: &TreeForm,
+    used: u64,
 ) -> Result<(Classification, String), (&'static str, String)> {
     let code = |s: &str| CategoryCode::parse(s.trim()).map_err(|e| ("code", e.to_string()));
     let named = |c: &CategoryCode| tree.get(c).map_or_else(String::new, |c| c.name.clone());
@@ -135,19 +135,13 @@ async fn change(
         }
         "remove" => {
             let c = code(&f.code)?;
-            let used = state
-                .store
-                .documents_in_category(a.id, tree.scheme(), &c)
-                .await
-                .map_err(|e| ("code", e.to_string()))?;
+            let name = named(&c);
             if used > 0 {
-                let name = named(&c);
                 return Err((
                     "code",
                     format!("“{name}”及其下级分类下有 {used} 份已公开的文件，不能删除；可以改名"),
                 ));
             }
-            let name = named(&c);
             let t = tree.remove(&c).map_err(bad("code"))?;
             Ok((t, format!("删除“{name}”（{}）", c.as_str())))
         }
@@ -175,7 +169,12 @@ pub async fn update(
         );
         return reshow(&page(&me, a, &tree, version, errors));
     }
-    match change(&state, &a, &tree, &f).await {
+    // A category is not removed while public documents are filed under it.
+    let used = match (f.action.as_str(), CategoryCode::parse(f.code.trim())) {
+        ("remove", Ok(c)) => state.store.documents_in_category(a.id, scheme, &c).await?,
+        _ => 0,
+    };
+    match change(&tree, &f, used) {
         Ok((changed, summary)) => {
             let actor = Actor::user(&me.user);
             match state
