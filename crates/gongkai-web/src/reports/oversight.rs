@@ -82,6 +82,16 @@ pub struct Line {
     pub draft: bool,
 }
 
+/// An uploaded report of the year (an agency not on the platform, or an earlier copy), with its
+/// SIM-01 findings against the other reports in view.
+#[derive(Debug, Clone)]
+pub struct Uploaded {
+    /// The stored upload.
+    pub report: ExternalReport,
+    /// SIM-01 findings.
+    pub findings: Vec<Finding>,
+}
+
 /// The report a line is judged by: the published version, or else the newest; and whether it
 /// is a draft.
 fn shown(versions: &[&StoredReport]) -> Option<(AnnualReport, bool)> {
@@ -138,7 +148,7 @@ pub fn lines(
     for v in by_agency.values_mut() {
         v.sort_by_key(|r| std::cmp::Reverse(r.record.version));
     }
-    let mut out: Vec<Line> = agencies
+    agencies
         .iter()
         .map(|(a, depth)| {
             let versions = by_agency.get(&a.id.0).cloned().unwrap_or_default();
@@ -192,45 +202,83 @@ pub fn lines(
                 draft,
             }
         })
-        .collect();
-    similar(&mut out);
-    out
+        .collect()
 }
 
-/// SIM-01 between agencies: the 一、总体情况 and 五、存在的主要问题 of submitted or published
-/// versions (a prefilled draft shares its template with every other, so drafts are left out).
-fn similar(out: &mut [Line]) {
-    let mut sigs: Vec<(usize, Section, Signature)> = Vec::new();
-    for (i, line) in out.iter().enumerate() {
-        let Some(report) = line.report.as_ref().filter(|_| !line.draft) else {
-            continue;
-        };
-        for s in [Section::Overview, Section::Problems] {
-            if let Some(sig) = similarity::signature(report.section(s)) {
-                sigs.push((i, s, sig));
+/// SIM-01 between every report in view: the 一、总体情况 and 五、存在的主要问题 of the agencies'
+/// submitted or published versions (a prefilled draft shares its template with every other, so
+/// drafts are left out) and of the uploaded reports of agencies not on the platform. The lines'
+/// findings are extended in place; the uploaded reports' findings are returned in their order.
+/// An uploaded copy is never compared with the platform report of its own agency.
+pub fn similar(lines: &mut [Line], uploaded: &[ExternalReport]) -> Vec<Vec<Finding>> {
+    let read: Vec<Option<AnnualReport>> = uploaded
+        .iter()
+        .map(|u| AnnualReport::from_json_str(&u.compiled.json).ok())
+        .collect();
+    // Every report in view: its name, its agency on the platform (if any) and the report.
+    let mut items: Vec<(String, Option<i64>, &AnnualReport)> = Vec::new();
+    let mut owner: Vec<Option<usize>> = Vec::new(); // index of the line, None for an upload
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(report) = line.report.as_ref().filter(|_| !line.draft) {
+            items.push((line.agency.name.clone(), Some(line.agency.id.0), report));
+            owner.push(Some(i));
+        }
+    }
+    let mut upload_of: Vec<usize> = Vec::new();
+    for (i, (u, report)) in uploaded.iter().zip(&read).enumerate() {
+        if let Some(report) = report {
+            let name = format!("{}（上传）", u.agency_name);
+            items.push((name, u.agency.map(|a| a.0), report));
+            owner.push(None);
+            upload_of.push(i);
+        }
+    }
+    let found = similar_findings(&items);
+    let mut out = vec![Vec::new(); uploaded.len()];
+    let mut uploads = upload_of.into_iter();
+    for (findings, own) in found.into_iter().zip(owner) {
+        match own {
+            Some(i) => lines[i].findings.extend(findings),
+            None => {
+                if let Some(u) = uploads.next() {
+                    out[u] = findings;
+                }
             }
         }
     }
+    out
+}
+
+/// SIM-01 findings of each item (name, agency on the platform, report) against the others.
+fn similar_findings(items: &[(String, Option<i64>, &AnnualReport)]) -> Vec<Vec<Finding>> {
+    let mut out = vec![Vec::new(); items.len()];
     for s in [Section::Overview, Section::Problems] {
-        let group: Vec<(usize, &Signature)> = sigs
+        let sigs: Vec<(usize, Signature)> = items
             .iter()
-            .filter(|(_, sec, _)| *sec == s)
-            .map(|(i, _, sig)| (*i, sig))
+            .enumerate()
+            .filter_map(|(i, (_, _, r))| Some((i, similarity::signature(r.section(s))?)))
             .collect();
-        // Pairs come back as line indices (the tags given); each line lists its closest few.
+        let group: Vec<(usize, &Signature)> = sigs.iter().map(|(i, sig)| (*i, sig)).collect();
+        // Pairs come back as item indices (the tags given); each item lists its closest few.
         let mut matches: HashMap<usize, Vec<(f64, usize)>> = HashMap::new();
         for (a, b, score) in similarity::similar_pairs(&group) {
-            matches.entry(a).or_default().push((score, b));
-            matches.entry(b).or_default().push((score, a));
+            let same_agency = items[a].1.is_some() && items[a].1 == items[b].1;
+            if !same_agency {
+                matches.entry(a).or_default().push((score, b));
+                matches.entry(b).or_default().push((score, a));
+            }
         }
         let heading = s.def().heading;
         let location = format!("sections.{}", s.def().key);
-        for (i, mut found) in matches {
+        let mut keys: Vec<usize> = matches.keys().copied().collect();
+        keys.sort_unstable();
+        for i in keys {
+            let mut found = matches.remove(&i).unwrap_or_default();
             found.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
             for &(score, other) in found.iter().take(SIM_LISTED) {
-                let name = out[other].agency.name.clone();
+                let name = &items[other].0;
                 let pct = (score * 100.0).round();
-                out[i].findings.push(Finding::new(
+                out[i].push(Finding::new(
                     "SIM-01",
                     Severity::Warning,
                     location.clone(),
@@ -238,18 +286,19 @@ fn similar(out: &mut [Line]) {
                 ));
             }
             if found.len() > SIM_LISTED {
-                out[i].findings.push(Finding::new(
+                out[i].push(Finding::new(
                     "SIM-01",
                     Severity::Warning,
                     location.clone(),
                     format!(
-                        "至少另有 {} 个机关报告的“{heading}”也与本报告高度雷同",
+                        "至少另有 {} 份报告的“{heading}”也与本报告高度雷同",
                         found.len() - SIM_LISTED
                     ),
                 ));
             }
         }
     }
+    out
 }
 
 /// SIM-01 findings named one by one per agency and section; further matches are counted.

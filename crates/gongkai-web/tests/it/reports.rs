@@ -357,6 +357,33 @@ async fn the_supervisor_sees_published_and_late_agencies(app: TestApp) {
     let xlsx = inspector.get("/admin/oversight.xlsx?year=2026").await;
     assert_eq!(xlsx.status, StatusCode::OK);
 
+    // SIM-01 reaches uploaded reports: A's published page, uploaded as the report of an agency
+    // not on the platform, is marked as a copy of A's, and A's line names the upload.
+    let published = inspector.get("/xxgk/CA/reports/2026").await;
+    assert_eq!(published.status, StatusCode::OK);
+    let csrf = csrf_in(&body).unwrap();
+    let res = inspector
+        .post_multipart(
+            "/admin/oversight/upload",
+            &[("csrf", &csrf), ("year", "2026")],
+            &[("files", "copy.html", published.body.as_bytes())],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let view = inspector.get("/admin/oversight?year=2026").await.body;
+    let uploads = view.split("<h2>上传的报告</h2>").nth(1).unwrap();
+    let copy_row = uploads.split("</tr>").nth(1).unwrap();
+    assert!(
+        copy_row.contains("copy.html") && copy_row.contains("SIM-01"),
+        "{copy_row}"
+    );
+    let at = view.find("CA人民政府").unwrap();
+    let a_row = view[at..].split("</tr>").next().unwrap();
+    assert!(
+        a_row.contains("SIM-01") && a_row.contains("（上传）"),
+        "{a_row}"
+    );
+
     // A report of an agency not on the platform is uploaded and audited in the same view:
     // 剑南街道's published 2020 report, whose table 三 does not add up.
     let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");

@@ -9,9 +9,8 @@ pub mod oversee;
 pub mod preview;
 
 use crate::auth::scopes;
-use crate::reports::oversight::{Line, last_year as last_year_of, lines};
+use crate::reports::oversight::{Line, Uploaded, last_year as last_year_of, lines, similar};
 use crate::{AppState, WebError};
-use gongkai_storage::reports::ExternalReport;
 use gongkai_storage::{Agency, AgencyId, Scope, User};
 use std::collections::HashMap;
 
@@ -50,7 +49,7 @@ pub async fn year_of(
     state: &AppState,
     scopes: Vec<Scope>,
     year: i32,
-) -> Result<(Vec<Line>, Vec<ExternalReport>), WebError> {
+) -> Result<(Vec<Line>, Vec<Uploaded>), WebError> {
     let mut agencies = Vec::new();
     let mut this_year = Vec::new();
     let mut last_year = Vec::new();
@@ -77,7 +76,7 @@ pub async fn year_of(
         uploaded_last.extend(state.store.external_reports(scope, year - 1).await?);
     }
     let last = last_year_of(&last_year, &uploaded_last);
-    let lines = lines(
+    let mut lines = lines(
         &agencies,
         year,
         &this_year,
@@ -85,5 +84,11 @@ pub async fn year_of(
         &HashMap::new(),
         state.today(),
     );
+    let similar = similar(&mut lines, &uploaded);
+    let uploaded = uploaded
+        .into_iter()
+        .zip(similar)
+        .map(|(report, findings)| Uploaded { report, findings })
+        .collect();
     Ok((lines, uploaded))
 }

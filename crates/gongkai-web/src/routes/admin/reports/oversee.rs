@@ -9,7 +9,7 @@ use crate::auth::CurrentUser;
 use crate::extract::Query;
 use crate::page::reshow;
 use crate::page::{Chrome, render};
-use crate::reports::oversight::{Line, Standing, rollups as rollups_of};
+use crate::reports::oversight::{Line, Standing, Uploaded, rollups as rollups_of};
 use crate::{AppState, WebError};
 use askama::Template;
 use axum::extract::Multipart;
@@ -44,13 +44,13 @@ struct OversightPage {
     counts: Vec<(&'static str, &'static str, usize)>,
     chart: String,
     rollups: Vec<Rollup>,
-    uploaded: Vec<ExternalReport>,
+    uploaded: Vec<Uploaded>,
     message: String,
 }
 
 struct Year {
     lines: Vec<Line>,
-    uploaded: Vec<ExternalReport>,
+    uploaded: Vec<Uploaded>,
 }
 
 /// The scopes of the supervisor's view: the whole platform for 系统管理员, the subtree for a
@@ -377,33 +377,53 @@ pub async fn export(
     for (c, h) in head.iter().enumerate() {
         sheet.write_string(0, c as u16, *h).map_err(fail)?;
     }
-    for (i, l) in y.lines.iter().enumerate() {
-        let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let checks: Vec<String> = l
-            .findings
+    let checks = |findings: &[Finding]| {
+        let lines: Vec<String> = findings
             .iter()
             .map(|f| format!("{} {}", f.rule, f.message))
             .collect();
-        sheet.write_string(r, 0, &l.agency.name).map_err(fail)?;
-        sheet
-            .write_string(r, 1, l.agency.code.as_str())
-            .map_err(fail)?;
-        sheet.write_string(r, 2, l.standing.label()).map_err(fail)?;
-        sheet.write_string(r, 3, l.due.to_string()).map_err(fail)?;
-        sheet
-            .write_string(
-                r,
-                4,
+        lines.join("\n")
+    };
+    // One row per agency, then the uploaded reports of agencies not on the platform.
+    let mut rows: Vec<[String; 8]> = y
+        .lines
+        .iter()
+        .map(|l| {
+            [
+                l.agency.name.clone(),
+                l.agency.code.as_str().to_owned(),
+                l.standing.label().to_owned(),
+                l.due.to_string(),
                 l.published_on.map(|d| d.to_string()).unwrap_or_default(),
-            )
+                l.errors.to_string(),
+                l.warnings.to_string(),
+                checks(&l.findings),
+            ]
+        })
+        .collect();
+    rows.extend(y.uploaded.iter().map(|u| {
+        let c = &u.report.compiled;
+        [
+            u.report.agency_name.clone(),
+            String::new(),
+            "上传的报告".to_owned(),
+            String::new(),
+            String::new(),
+            c.errors.to_string(),
+            c.warnings.to_string(),
+            checks(&u.findings),
+        ]
+    }));
+    for (i, row) in rows.iter().enumerate() {
+        let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        for (c, text) in row.iter().enumerate() {
+            let c = c as u16;
+            match text.parse::<u32>() {
+                Ok(n) if c == 5 || c == 6 => sheet.write_number(r, c, f64::from(n)),
+                _ => sheet.write_string(r, c, text),
+            }
             .map_err(fail)?;
-        sheet
-            .write_number(r, 5, f64::from(l.errors))
-            .map_err(fail)?;
-        sheet
-            .write_number(r, 6, f64::from(l.warnings))
-            .map_err(fail)?;
-        sheet.write_string(r, 7, checks.join("\n")).map_err(fail)?;
+        }
     }
     let bytes = wb.save_to_buffer().map_err(fail)?;
     Ok((
