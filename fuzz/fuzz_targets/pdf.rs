@@ -10,7 +10,7 @@ static QUIET: Once = Once::new();
 
 fuzz_target!(|data: &[u8]| {
     QUIET.call_once(|| std::panic::set_hook(Box::new(|_| {})));
-    if let Ok(lines) = gongkai_import::pdf::lines(data) {
+    if let Ok(lines) = gongkai_import::readers::pdf(data) {
         let _ = gongkai_import::from_lines(&lines).to_json();
     }
 });

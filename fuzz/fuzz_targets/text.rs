@@ -4,7 +4,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Some(text) = gongkai_import::decode(data) {
-        let lines = gongkai_import::layout::from_text(&text);
+        let lines = gongkai_import::readers::text(&text);
         let _ = gongkai_import::from_lines(&lines).to_json();
     }
 });

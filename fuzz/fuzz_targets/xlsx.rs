@@ -47,10 +47,10 @@ fn workbook_with_sheet(sheet: &[u8]) -> Vec<u8> {
 
 fuzz_target!(|data: &[u8]| {
     QUIET.call_once(|| std::panic::set_hook(Box::new(|_| {})));
-    if let Ok(lines) = gongkai_import::xlsx::lines(data) {
+    if let Ok(lines) = gongkai_import::readers::xlsx(data) {
         let _ = gongkai_import::from_lines(&lines).to_json();
     }
-    if let Ok(lines) = gongkai_import::xlsx::lines(&workbook_with_sheet(data)) {
+    if let Ok(lines) = gongkai_import::readers::xlsx(&workbook_with_sheet(data)) {
         let _ = gongkai_import::from_lines(&lines).to_json();
     }
 });

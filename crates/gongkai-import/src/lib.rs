@@ -1,38 +1,49 @@
 //! Reading published 政府信息公开工作年度报告 into the canonical [`AnnualReport`]
 //! (`REPORT_JSON.md` §1), and auditing batches of them.
 //!
+//! The public interface is [`parse_file`], [`parse_bytes`] and [`audit`], and what they return.
 //! Every reader (plain text in its many layouts, HTML, DOCX, XLSX, PDF) produces the same
-//! intermediate form, lines of cells ([`layout`]); from there one pipeline finds the outline
-//! ([`outline`]), turns each table region into label/value groups ([`stream`]) and matches them
-//! to the domain's row definitions by normalised keywords ([`keywords`]). Whatever the importer
-//! had to decide (a repaired cell, a missing one, an unknown row) is a diagnostic ([`diag`]) in
-//! the report, never a silent guess.
+//! intermediate form, lines of cells ([`Line`], module `layout`); from there one pipeline finds
+//! the outline (`outline`), turns each table region into label/value groups (`stream`) and
+//! matches them to the domain's row definitions by normalised keywords (`keywords`). Whatever
+//! the importer had to decide (a repaired cell, a missing one, an unknown row) is a diagnostic
+//! (`diag`) in the report, never a silent guess.
 
 mod align;
 pub mod audit;
-pub mod diag;
-pub mod docx;
-pub mod error;
+mod diag;
+mod docx;
+mod error;
 mod fused;
-pub mod html;
-pub mod keywords;
-pub mod layout;
-pub mod normalize;
-pub mod outline;
-pub mod pdf;
-pub mod repair;
+mod html;
+mod keywords;
+mod layout;
+mod normalize;
+mod outline;
+mod pdf;
+mod repair;
 mod split;
-pub mod stream;
-pub mod table2;
-pub mod table3;
+mod stream;
+mod table2;
+mod table3;
 mod table4;
 mod version;
-pub mod xlsx;
+mod xlsx;
+
+/// Each reader alone, for the fuzz targets and the throughput bench; everything else goes
+/// through [`parse_file`] / [`parse_bytes`].
+pub mod readers {
+    pub use crate::docx::{lines as docx, lines_from_xml as docx_xml};
+    pub use crate::html::lines as html;
+    pub use crate::layout::from_text as text;
+    pub use crate::pdf::lines as pdf;
+    pub use crate::xlsx::lines as xlsx;
+}
 
 pub use error::ImportError;
 
 use gongkai_domain::report::{AnnualReport, Format};
-use layout::Line;
+pub use layout::Line;
 use std::path::Path;
 
 /// Files larger than this are refused (a report is a few hundred KB; scanned PDFs a few MB).

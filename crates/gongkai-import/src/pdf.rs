@@ -54,7 +54,10 @@ fn prose_margins(pages: &[Page], lines: &[Vec<Vec<&Glyph>>]) -> Option<(f64, f64
     let mut starts = std::collections::BTreeMap::<i64, usize>::new();
     let mut ends = std::collections::BTreeMap::<i64, usize>::new();
     for (page, lines) in pages.iter().zip(lines) {
-        for line in lines.iter().filter(|l| l.len() >= 10 && page.is_prose(l)) {
+        for line in lines
+            .iter()
+            .filter(|l| l.len() >= MARGIN_LINE_GLYPHS && page.is_prose(l))
+        {
             *starts.entry(line[0].x0.round() as i64).or_default() += 1;
             *ends
                 .entry(line[line.len() - 1].x1.round() as i64)
@@ -64,7 +67,7 @@ fn prose_margins(pages: &[Page], lines: &[Vec<Vec<&Glyph>>]) -> Option<(f64, f64
     let mode = |counts: std::collections::BTreeMap<i64, usize>| {
         counts
             .into_iter()
-            .filter(|(_, n)| *n >= 3)
+            .filter(|(_, n)| *n >= MARGIN_LINES)
             .max_by_key(|(x, n)| (*n, *x))
             .map(|(x, _)| x as f64)
     };
@@ -221,13 +224,13 @@ impl Collector {
                     let b = to_page(x + w, y + h);
                     let (left, right) = (a.0.min(b.0), a.0.max(b.0));
                     let (top, bottom) = (a.1.min(b.1), a.1.max(b.1));
-                    if right - left < 2.0 {
+                    if right - left < HAIRLINE_PT {
                         push_vertical(
                             &mut rules,
                             ((left + right) / 2.0, top),
                             ((left + right) / 2.0, bottom),
                         );
-                    } else if bottom - top >= 2.0 {
+                    } else if bottom - top >= HAIRLINE_PT {
                         push_vertical(&mut rules, (left, top), (left, bottom));
                         push_vertical(&mut rules, (right, top), (right, bottom));
                     }
@@ -244,6 +247,42 @@ impl Collector {
     }
 }
 
+// Tuning of the layout reconstruction, in points (pt) or in multiples of the type size. The
+// values were fitted on real published reports (the 洪泽区 PDFs, typst- and Word-made files).
+
+/// A filled rectangle thinner than this is a ruling (pt).
+const HAIRLINE_PT: f64 = 2.0;
+/// A segment is vertical if its ends are less than this apart horizontally (pt)…
+const RULE_SLANT_PT: f64 = 1.0;
+/// …and a ruling if it is longer than this (pt).
+const RULE_MIN_PT: f64 = 4.0;
+/// How far either side of a gap between glyphs a ruling may stand and still split them (pt).
+const RULE_SLACK_PT: f64 = 0.5;
+/// A baseline gap of more than this many type sizes is a paragraph break.
+const PARAGRAPH_GAP: f64 = 2.2;
+/// Two lines are in the same type when their sizes differ by less than this (pt).
+const SAME_SIZE_PT: f64 = 0.5;
+/// A numbered line up to this many characters (without 。) is a heading, never joined.
+const HEADING_CHARS: usize = 30;
+/// Where a glyph's middle lies below its baseline, in type sizes (to test rulings across it).
+const MID_HEIGHT: f64 = 0.3;
+/// Glyphs whose baselines differ by less than this many type sizes are on one line.
+const SAME_LINE: f64 = 0.4;
+/// The same glyph printed again within this many type sizes is fake bold.
+const FAKE_BOLD: f64 = 0.3;
+/// A gap wider than this many type sizes starts a new cell…
+const CELL_GAP: f64 = 1.2;
+/// …and one wider than this is a space inside the cell.
+const SPACE_GAP: f64 = 0.2;
+/// A line that ends within this many type sizes of the right margin was wrapped there.
+const MARGIN_REACH: f64 = 0.6;
+/// A line that starts within this many type sizes of the left margin is not indented.
+const MARGIN_START: f64 = 0.5;
+/// Lines of at least this many glyphs tell where the prose margins are…
+const MARGIN_LINE_GLYPHS: usize = 10;
+/// …and a margin is where at least this many of them start (or end).
+const MARGIN_LINES: usize = 3;
+
 /// Applies a PDF matrix to a point.
 fn apply(m: &Transform, x: f64, y: f64) -> (f64, f64) {
     (x * m.m11 + y * m.m21 + m.m31, x * m.m12 + y * m.m22 + m.m32)
@@ -251,7 +290,7 @@ fn apply(m: &Transform, x: f64, y: f64) -> (f64, f64) {
 
 /// Keeps the segment `a`–`b` if it is vertical and longer than a few points.
 fn push_vertical(rules: &mut Vec<Rule>, a: (f64, f64), b: (f64, f64)) {
-    if (a.0 - b.0).abs() < 1.0 && (a.1 - b.1).abs() > 4.0 {
+    if (a.0 - b.0).abs() < RULE_SLANT_PT && (a.1 - b.1).abs() > RULE_MIN_PT {
         rules.push(Rule {
             x: (a.0 + b.0) / 2.0,
             top: a.1.min(b.1),
@@ -352,8 +391,8 @@ impl Page {
             let (y, size) = (line[0].y, line[0].size);
             // A gap of more than two lines is a paragraph break, as in `pdftotext -layout`; so
             // is a new page, unless the paragraph carries on in the same type size.
-            let gap = previous.is_none_or(|(py, ps)| y - py > 2.2 * ps.max(size));
-            let carried = w.wrapped.is_some_and(|s| (s - size).abs() < 0.5);
+            let gap = previous.is_none_or(|(py, ps)| y - py > PARAGRAPH_GAP * ps.max(size));
+            let carried = w.wrapped.is_some_and(|s| (s - size).abs() < SAME_SIZE_PT);
             let new_page = previous.is_none();
             if carried && (!gap || new_page) && continues(line, &text, margins) {
                 if w.out.ends_with(|c: char| c.is_ascii_alphanumeric())
@@ -366,7 +405,8 @@ impl Page {
             }
             w.out.push_str(&text);
             previous = Some((y, size));
-            let heading = is_numbered(&text) && text.chars().count() <= 30 && !text.contains('。');
+            let heading =
+                is_numbered(&text) && text.chars().count() <= HEADING_CHARS && !text.contains('。');
             let wrapped = self.is_prose(line)
                 && margins.is_some_and(|(_, right)| reaches(line, right))
                 && !heading
@@ -377,7 +417,7 @@ impl Page {
 
     /// Whether no table ruling crosses the line.
     fn is_prose(&self, line: &[&Glyph]) -> bool {
-        let mid = line[0].y - line[0].size * 0.3;
+        let mid = line[0].y - line[0].size * MID_HEIGHT;
         !self.rules.iter().any(|r| r.top <= mid && r.bottom >= mid)
     }
 
@@ -392,7 +432,7 @@ impl Page {
         let mut lines: Vec<Vec<&Glyph>> = Vec::new();
         for g in glyphs {
             match lines.last_mut() {
-                Some(line) if (g.y - line[0].y).abs() < 0.4 * g.size.max(line[0].size) => {
+                Some(line) if (g.y - line[0].y).abs() < SAME_LINE * g.size.max(line[0].size) => {
                     line.push(g);
                 }
                 _ => lines.push(vec![g]),
@@ -401,7 +441,7 @@ impl Page {
         for line in &mut lines {
             line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
             // Fake bold prints a glyph twice, a fraction of a point apart.
-            line.dedup_by(|b, a| a.text == b.text && (a.x0 - b.x0).abs() < 0.3 * a.size);
+            line.dedup_by(|b, a| a.text == b.text && (a.x0 - b.x0).abs() < FAKE_BOLD * a.size);
         }
         lines
     }
@@ -417,11 +457,11 @@ impl Page {
             let (a, b) = (pair[0], pair[1]);
             let gap = b.x0 - a.x1;
             let size = a.size.max(b.size);
-            if gap > 1.2 * size || self.ruled_between(a, b) {
+            if gap > CELL_GAP * size || self.ruled_between(a, b) {
                 cells.push(String::new());
             }
             let cell = cells.last_mut().expect("cells start with one");
-            if gap > 0.2 * size && !cell.is_empty() {
+            if gap > SPACE_GAP * size && !cell.is_empty() {
                 cell.push(' ');
             }
             cell.push_str(&b.text);
@@ -430,8 +470,8 @@ impl Page {
     }
 
     fn ruled_between(&self, a: &Glyph, b: &Glyph) -> bool {
-        let mid = a.y - a.size * 0.3;
-        let (left, right) = (a.x1.min(b.x0) - 0.5, b.x0 + 0.5);
+        let mid = a.y - a.size * MID_HEIGHT;
+        let (left, right) = (a.x1.min(b.x0) - RULE_SLACK_PT, b.x0 + RULE_SLACK_PT);
         self.rules
             .iter()
             .any(|r| r.x > left && r.x < right && r.top <= mid && r.bottom >= mid)
@@ -440,7 +480,8 @@ impl Page {
 
 /// Whether the line ends within a character of the right margin.
 fn reaches(line: &[&Glyph], right: f64) -> bool {
-    line.last().is_some_and(|g| g.x1 >= right - 0.6 * g.size)
+    line.last()
+        .is_some_and(|g| g.x1 >= right - MARGIN_REACH * g.size)
 }
 
 /// Whether `line` carries on the paragraph of a line that reached the right margin: it starts
@@ -449,7 +490,7 @@ fn continues(line: &[&Glyph], text: &str, margins: Option<(f64, f64)>) -> bool {
     let Some((left, _)) = margins else {
         return false;
     };
-    let at_margin = (line[0].x0 - left).abs() < 0.5 * line[0].size;
+    let at_margin = (line[0].x0 - left).abs() < MARGIN_START * line[0].size;
     at_margin && !is_numbered(text)
 }
 

@@ -47,12 +47,7 @@ fn consistent(row: &[Cell]) -> bool {
     nums.is_some_and(|n| n.len() == 7 && n[..6].iter().sum::<Decimal>() == n[6])
 }
 
-/// Fits the printed values of a table-三 row (7 cells, the last the row total).
-pub fn fit_row7(values: &[Option<Value>]) -> Fit {
-    fit_cells7(&cells(values))
-}
-
-/// [`fit_row7`] over cells.
+/// Fits the printed cells of a table-三 row (7 cells, the last the row total).
 pub fn fit_cells7(printed: &[Cell]) -> Fit {
     let printed = printed.to_vec();
     match printed.len() {
@@ -194,7 +189,7 @@ mod tests {
 
     #[test]
     fn a_split_ten_is_joined_when_the_row_sum_says_so() {
-        let fit = fit_row7(&vals(&[1, 0, 2, 0, 0, 0, 0, 12]));
+        let fit = fit_cells7(&cells(&vals(&[1, 0, 2, 0, 0, 0, 0, 12])));
         let expect: Vec<Cell> = [10, 2, 0, 0, 0, 0, 12].map(Cell::count).to_vec();
         assert!(
             matches!(fit, Fit::Repaired(ref c, _) if *c == expect),
@@ -204,9 +199,12 @@ mod tests {
 
     #[test]
     fn a_lost_zero_is_restored_only_when_unambiguous() {
-        assert!(matches!(fit_row7(&vals(&[0; 6])), Fit::Repaired(..)));
         assert!(matches!(
-            fit_row7(&vals(&[3, 1, 0, 0, 0, 4])),
+            fit_cells7(&cells(&vals(&[0; 6]))),
+            Fit::Repaired(..)
+        ));
+        assert!(matches!(
+            fit_cells7(&cells(&vals(&[3, 1, 0, 0, 0, 4]))),
             Fit::Unsure(..)
         ));
     }

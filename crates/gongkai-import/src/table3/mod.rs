@@ -205,14 +205,3 @@ fn blank_table(rows: &[Row], region: &str, report: &mut AnnualReport) {
         .diagnostics
         .push(diag::warn(diag::BLANK, "table3", msg));
 }
-
-/// Whether table 三's text shows the 2021 rows of （六）.
-pub fn looks_2021(groups: &[Group]) -> Option<Format> {
-    let rows: Vec<Row> = groups
-        .iter()
-        .filter_map(|g| match_row(&g.label, all_rows()))
-        .collect();
-    rows.iter()
-        .any(|r| matches!(r, Row::OtherNoCorrection | Row::OtherFeeUnpaid))
-        .then_some(Format::F2021)
-}
