@@ -14,13 +14,14 @@ use tantivy::{
     DateTime, DocAddress, Index, IndexReader, IndexWriter, Order, Searcher, TantivyDocument, Term,
 };
 
+use crate::count::{COUNT_LIMIT, Counted, count_up_to};
 use crate::document::SearchDocument;
 use crate::error::SearchError;
 use crate::highlight::{folded_words, lead, mark_all, snippet};
 use crate::query::{matching, parse_words, ranking, scored};
-use crate::request::{Hit, MAX_DEPTH, SearchPage, SearchRequest, Sort};
+use crate::request::{Hit, IdPage, MAX_DEPTH, SearchPage, SearchRequest, Sort};
 use crate::schema::{Fields, Part, date_of, register_analysers, schema, to_tantivy};
-use crate::top::best;
+use crate::top::{best, best_of};
 
 /// A search index of published documents. Changes become visible to searches at
 /// [`SearchIndex::commit`]; changes not committed are lost when the index is dropped.
@@ -167,28 +168,42 @@ impl SearchIndex {
         self.reader.searcher().num_docs()
     }
 
-    /// How many documents match and the ids on the requested page with their scores, without
-    /// reading stored text (for callers that render from the store, and for benchmarks).
-    pub fn search_ids(&self, req: &SearchRequest) -> Result<(usize, Vec<(i64, f32)>), SearchError> {
+    /// How many documents match (counted up to [`crate::COUNT_LIMIT`]) and the ids on the
+    /// requested page with their scores, without reading stored text (for callers that render
+    /// from the store, and for benchmarks).
+    pub fn search_ids(&self, req: &SearchRequest) -> Result<IdPage, SearchError> {
         let words = parse_words(&req.text)?;
         let searcher = self.reader.searcher();
-        let (total, found) = self.collect(&searcher, req, &words)?;
-        let mut out = Vec::with_capacity(found.len());
+        let (counted, found) = self.collect(&searcher, req, &words)?;
+        let mut ids = Vec::with_capacity(found.len());
         for (score, addr) in found {
-            let ids = searcher
+            let id = searcher
                 .segment_reader(addr.segment_ord)
                 .fast_fields()
                 .i64("id")?;
-            out.push((ids.first(addr.doc_id).unwrap_or_default(), score));
+            ids.push((id.first(addr.doc_id).unwrap_or_default(), score));
         }
-        Ok((total, out))
+        Ok(IdPage {
+            total: counted.total,
+            total_exact: counted.exact,
+            ids,
+        })
+    }
+
+    /// Every document matching the words and filters of `req`, counted however many there are.
+    /// It costs what an uncapped total does (tens of milliseconds for a common word at 1,000,000
+    /// documents), so pages never use it: it is for checks (the benchmark's recall) and tools.
+    pub fn count_exact(&self, req: &SearchRequest) -> Result<usize, SearchError> {
+        let words = parse_words(&req.text)?;
+        let searcher = self.reader.searcher();
+        Ok(matching(&self.fields, &words, &req.filters).count(&searcher)?)
     }
 
     /// A page of results with highlighted titles and snippets.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchPage, SearchError> {
         let words = parse_words(&req.text)?;
         let searcher = self.reader.searcher();
-        let (total, found) = self.collect(&searcher, req, &words)?;
+        let (counted, found) = self.collect(&searcher, req, &words)?;
         let marks = folded_words(&words);
         let hits = found
             .into_iter()
@@ -196,7 +211,8 @@ impl SearchIndex {
             .collect::<Result<Vec<Hit>, SearchError>>()?;
         let per_page = req.window().map_or(req.per_page, |(_, limit)| limit);
         Ok(SearchPage {
-            total,
+            total: counted.total,
+            total_exact: counted.exact,
             page: req.page.max(1),
             per_page,
             hits,
@@ -208,7 +224,7 @@ impl SearchIndex {
         searcher: &Searcher,
         req: &SearchRequest,
         words: &[String],
-    ) -> Result<(usize, Vec<(f32, DocAddress)>), SearchError> {
+    ) -> Result<(Counted, Vec<(f32, DocAddress)>), SearchError> {
         let (offset, limit) = req
             .window()
             .ok_or(SearchError::PageTooDeep { max: MAX_DEPTH })?;
@@ -216,22 +232,28 @@ impl SearchIndex {
         if words.is_empty() || req.sort == Sort::Newest {
             let top = TopDocs::with_limit(limit).and_offset(offset);
             let newest = top.order_by_fast_field::<DateTime>("published", Order::Desc);
+            // Ordering by date visits every match, so counting them all costs nothing more.
             let (docs, total) = searcher.search(&*matching, &(newest, Count))?;
             let docs = docs.into_iter().map(|(_, addr)| (0.0, addr)).collect();
-            return Ok((total, docs));
+            return Ok((Counted { total, exact: true }, docs));
         }
-        // Counted apart from the ranking: a word that is one bigram is counted from its term's
-        // document frequency, and the ranking need not score every match.
-        let total = matching.count(searcher)?;
+        // Counted apart from the ranking, and only up to the pageable depth: the ranking need
+        // not score every match, and the count need not find them all.
+        let walked = count_up_to(searcher, &*matching, COUNT_LIMIT)?;
+        let counted = walked.counted;
         let ranking = ranking(&self.fields, words);
-        let found = if ranking.covers_matching {
-            best(searcher, &*matching, &*ranking.query, offset + limit)?
+        let n = offset + limit;
+        let found = if let Some(all) = walked.all() {
+            // Few matches, all seen by the count: scored one by one.
+            best_of(searcher, &ranking.clauses, all, n)?
+        } else if ranking.covers_matching {
+            best(searcher, &*matching, &*ranking.query, n)?
         } else {
             let query: Box<dyn Query> = scored(matching, ranking.query);
-            let top = TopDocs::with_limit(offset + limit).order_by_score();
+            let top = TopDocs::with_limit(n).order_by_score();
             searcher.search(&*query, &top)?
         };
-        Ok((total, found.into_iter().skip(offset).collect()))
+        Ok((counted, found.into_iter().skip(offset).collect()))
     }
 
     fn hit(

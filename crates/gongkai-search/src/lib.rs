@@ -30,11 +30,12 @@
 //! })?;
 //! index.commit()?;
 //! let page = index.search(&SearchRequest::new("预算 5号"))?;
-//! assert_eq!(page.total, 1);
+//! assert_eq!((page.total, page.total_exact), (1, true));
 //! assert!(page.hits[0].title_html.contains("<mark>预算</mark>"));
 //! # Ok::<(), gongkai_search::SearchError>(())
 //! ```
 
+mod count;
 mod document;
 mod error;
 mod highlight;
@@ -46,8 +47,9 @@ mod text;
 mod tokenizer;
 mod top;
 
+pub use count::COUNT_LIMIT;
 pub use document::{SearchDocument, Validity};
 pub use error::SearchError;
 pub use index::SearchIndex;
 pub use query::{MAX_WORD_CHARS, MAX_WORDS};
-pub use request::{Filters, Hit, MAX_DEPTH, MAX_PER_PAGE, SearchPage, SearchRequest, Sort};
+pub use request::{Filters, Hit, IdPage, MAX_DEPTH, MAX_PER_PAGE, SearchPage, SearchRequest, Sort};

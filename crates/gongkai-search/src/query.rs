@@ -77,6 +77,9 @@ pub(crate) fn matching(fields: &Fields, words: &[String], filters: &Filters) -> 
 pub(crate) struct Ranking {
     /// A union of boosted term queries.
     pub query: Box<dyn Query>,
+    /// The union's clauses, one boosted term query each, for scoring a few documents one by one
+    /// (a union walks every posting near them).
+    pub clauses: Vec<Box<dyn Query>>,
     /// Whether every document [`matching`] finds also matches [`Ranking::query`], so the best
     /// results can be taken from the union's pruned walk (false when a word is one Han
     /// character, matched by prefix, which no term of the union stands for).
@@ -106,7 +109,7 @@ pub(crate) fn ranking(fields: &Fields, words: &[String]) -> Ranking {
             add(Term::from_field_text(fields.words, &w.text), WORDS_WEIGHT);
         }
     }
-    let clauses = terms
+    let clauses: Vec<Box<dyn Query>> = terms
         .into_iter()
         .map(|(term, weight)| -> Box<dyn Query> {
             let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
@@ -114,7 +117,10 @@ pub(crate) fn ranking(fields: &Fields, words: &[String]) -> Ranking {
         })
         .collect();
     Ranking {
-        query: Box::new(BooleanQuery::union(clauses)),
+        query: Box::new(BooleanQuery::union(
+            clauses.iter().map(|c| c.box_clone()).collect(),
+        )),
+        clauses,
         covers_matching,
     }
 }

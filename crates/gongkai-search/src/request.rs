@@ -48,8 +48,9 @@ pub struct SearchRequest {
 /// The most results on one page.
 pub const MAX_PER_PAGE: usize = 100;
 
-/// How many results can be paged through: deeper pages cost more and nobody reads them.
-pub const MAX_DEPTH: usize = 10_000;
+/// How many results can be paged through (100 pages of 10): nobody reads further, and the total
+/// is counted only this far ([`crate::COUNT_LIMIT`]).
+pub const MAX_DEPTH: usize = 1_000;
 
 impl SearchRequest {
     /// The first page of 10 results for `text`, no filters, best match first.
@@ -107,14 +108,31 @@ pub struct Hit {
 /// A page of results.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchPage {
-    /// How many documents match in all.
+    /// How many documents match: the exact number when [`SearchPage::total_exact`], otherwise
+    /// [`crate::COUNT_LIMIT`], and more than that many match (shown as “超过 1,000 条”).
     pub total: usize,
+    /// Whether [`SearchPage::total`] is exact. Counting by relevance stops once more than
+    /// [`crate::COUNT_LIMIT`] matches are found; a search sorted by date (which visits every
+    /// match anyway), and one word that is one bigram in an index without deleted documents
+    /// (read from its document frequency), are counted exactly at any size.
+    pub total_exact: bool,
     /// This page's number, from 1.
     pub page: usize,
     /// Results per page.
     pub per_page: usize,
     /// The results on this page.
     pub hits: Vec<Hit>,
+}
+
+/// The ids on a page of results, without stored text ([`crate::SearchIndex::search_ids`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdPage {
+    /// How many documents match, as [`SearchPage::total`].
+    pub total: usize,
+    /// Whether `total` is exact, as [`SearchPage::total_exact`].
+    pub total_exact: bool,
+    /// The store's document ids on this page with their scores, best first.
+    pub ids: Vec<(i64, f32)>,
 }
 
 impl SearchPage {

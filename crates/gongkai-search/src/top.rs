@@ -112,6 +112,47 @@ pub(crate) fn best(
     Ok(best.into_sorted())
 }
 
+/// The `n` best of `docs` (every match, in index order, as the count saw them), each scored by
+/// seeking every ranking clause to it; a match no clause covers scores 0, as in
+/// [`crate::query::scored`]. For a few matches this is far cheaper than the pruned walk, whose
+/// threshold rises slowly when most of what the union offers fails the condition (a selective
+/// filter). Seeking the clauses one by one reads only the blocks holding the documents, where
+/// seeking their union would read every posting of every term near them.
+pub(crate) fn best_of(
+    searcher: &Searcher,
+    clauses: &[Box<dyn Query>],
+    docs: &[DocAddress],
+    n: usize,
+) -> tantivy::Result<Vec<(Score, DocAddress)>> {
+    let scoring = EnableScoring::enabled_from_searcher(searcher);
+    let weights = clauses
+        .iter()
+        .map(|c| c.weight(scoring))
+        .collect::<tantivy::Result<Vec<_>>>()?;
+    let mut best = Best::new(n);
+    for same in docs.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+        let reader = searcher.segment_reader(same[0].segment_ord);
+        let mut scorers = weights
+            .iter()
+            .map(|w| w.scorer(reader, 1.0))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        for addr in same {
+            let mut score = 0.0;
+            for scorer in &mut scorers {
+                let mut doc = scorer.doc();
+                if doc < addr.doc_id {
+                    doc = scorer.seek(addr.doc_id);
+                }
+                if doc == addr.doc_id {
+                    score += scorer.score();
+                }
+            }
+            best.offer(score, *addr);
+        }
+    }
+    Ok(best.into_sorted())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

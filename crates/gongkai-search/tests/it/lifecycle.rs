@@ -71,7 +71,10 @@ fn reopening_an_index_from_disk_keeps_its_documents() {
     assert_eq!(reopened.num_docs(), 1);
     assert_eq!(ids(&reopened, "贯彻执行"), [7]);
     assert_eq!(
-        reopened.search_ids(&SearchRequest::new("执行")).unwrap().0,
+        reopened
+            .search_ids(&SearchRequest::new("执行"))
+            .unwrap()
+            .total,
         1
     );
 }

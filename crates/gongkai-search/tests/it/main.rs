@@ -6,3 +6,4 @@ mod lifecycle;
 mod ranking;
 mod recall;
 mod results;
+mod total;
