@@ -103,6 +103,8 @@ struct SearchPage {
     message: String,
     searched: bool,
     total: usize,
+    /// False when more than `total` documents match (counting stops at the pageable depth).
+    total_exact: bool,
     lines: Vec<Line>,
     pager: Pager,
 }
@@ -123,6 +125,7 @@ pub async fn page(
         message: String::new(),
         searched: false,
         total: 0,
+        total_exact: true,
         lines: Vec::new(),
         pager: Pager::default(),
     };
@@ -164,6 +167,7 @@ pub async fn page(
         .collect();
     page.searched = true;
     page.total = found.total;
+    page.total_exact = found.total_exact;
     let base = format!("/search?{}", page.q.without_page());
     page.pager = Pager::new(
         &base,
