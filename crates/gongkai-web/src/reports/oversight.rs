@@ -12,7 +12,7 @@ use gongkai_domain::report::{AnnualReport, Finding, Section, Severity, rules};
 use gongkai_import::audit::similarity::{self, Signature};
 use gongkai_storage::Agency;
 use gongkai_storage::reports::{ExternalReport, StoredReport};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Where an agency's report of the year stands, as the supervisor reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,39 +211,36 @@ pub fn lines(
 /// findings are extended in place; the uploaded reports' findings are returned in their order.
 /// An uploaded copy is never compared with the platform report of its own agency.
 pub fn similar(lines: &mut [Line], uploaded: &[ExternalReport]) -> Vec<Vec<Finding>> {
+    /// Where an item's findings go.
+    enum Owner {
+        Line(usize),
+        Upload(usize),
+    }
     let read: Vec<Option<AnnualReport>> = uploaded
         .iter()
         .map(|u| AnnualReport::from_json_str(&u.compiled.json).ok())
         .collect();
     // Every report in view: its name, its agency on the platform (if any) and the report.
     let mut items: Vec<(String, Option<i64>, &AnnualReport)> = Vec::new();
-    let mut owner: Vec<Option<usize>> = Vec::new(); // index of the line, None for an upload
+    let mut owners: Vec<Owner> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if let Some(report) = line.report.as_ref().filter(|_| !line.draft) {
             items.push((line.agency.name.clone(), Some(line.agency.id.0), report));
-            owner.push(Some(i));
+            owners.push(Owner::Line(i));
         }
     }
-    let mut upload_of: Vec<usize> = Vec::new();
     for (i, (u, report)) in uploaded.iter().zip(&read).enumerate() {
         if let Some(report) = report {
             let name = format!("{}（上传）", u.agency_name);
             items.push((name, u.agency.map(|a| a.0), report));
-            owner.push(None);
-            upload_of.push(i);
+            owners.push(Owner::Upload(i));
         }
     }
-    let found = similar_findings(&items);
     let mut out = vec![Vec::new(); uploaded.len()];
-    let mut uploads = upload_of.into_iter();
-    for (findings, own) in found.into_iter().zip(owner) {
-        match own {
-            Some(i) => lines[i].findings.extend(findings),
-            None => {
-                if let Some(u) = uploads.next() {
-                    out[u] = findings;
-                }
-            }
+    for (findings, owner) in similar_findings(&items).into_iter().zip(owners) {
+        match owner {
+            Owner::Line(i) => lines[i].findings.extend(findings),
+            Owner::Upload(u) => out[u] = findings,
         }
     }
     out
@@ -260,7 +257,7 @@ fn similar_findings(items: &[(String, Option<i64>, &AnnualReport)]) -> Vec<Vec<F
             .collect();
         let group: Vec<(usize, &Signature)> = sigs.iter().map(|(i, sig)| (*i, sig)).collect();
         // Pairs come back as item indices (the tags given); each item lists its closest few.
-        let mut matches: HashMap<usize, Vec<(f64, usize)>> = HashMap::new();
+        let mut matches: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
         for (a, b, score) in similarity::similar_pairs(&group) {
             let same_agency = items[a].1.is_some() && items[a].1 == items[b].1;
             if !same_agency {
@@ -270,10 +267,7 @@ fn similar_findings(items: &[(String, Option<i64>, &AnnualReport)]) -> Vec<Vec<F
         }
         let heading = s.def().heading;
         let location = format!("sections.{}", s.def().key);
-        let mut keys: Vec<usize> = matches.keys().copied().collect();
-        keys.sort_unstable();
-        for i in keys {
-            let mut found = matches.remove(&i).unwrap_or_default();
+        for (i, mut found) in matches {
             found.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
             for &(score, other) in found.iter().take(SIM_LISTED) {
                 let name = &items[other].0;

@@ -384,46 +384,43 @@ pub async fn export(
             .collect();
         lines.join("\n")
     };
-    // One row per agency, then the uploaded reports of agencies not on the platform.
-    let mut rows: Vec<[String; 8]> = y
+    // One row per agency, then the uploaded reports of agencies not on the platform: the text
+    // columns, then errors and warnings (numbers), then the checks.
+    let mut rows: Vec<([String; 5], u32, u32, String)> = y
         .lines
         .iter()
         .map(|l| {
-            [
+            let text = [
                 l.agency.name.clone(),
                 l.agency.code.as_str().to_owned(),
                 l.standing.label().to_owned(),
                 l.due.to_string(),
                 l.published_on.map(|d| d.to_string()).unwrap_or_default(),
-                l.errors.to_string(),
-                l.warnings.to_string(),
-                checks(&l.findings),
-            ]
+            ];
+            (text, l.errors, l.warnings, checks(&l.findings))
         })
         .collect();
     rows.extend(y.uploaded.iter().map(|u| {
         let c = &u.report.compiled;
-        [
+        let text = [
             u.report.agency_name.clone(),
             String::new(),
             "上传的报告".to_owned(),
             String::new(),
             String::new(),
-            c.errors.to_string(),
-            c.warnings.to_string(),
-            checks(&u.findings),
-        ]
+        ];
+        (text, c.errors, c.warnings, checks(&u.findings))
     }));
-    for (i, row) in rows.iter().enumerate() {
+    for (i, (text, errors, warnings, checks)) in rows.iter().enumerate() {
         let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        for (c, text) in row.iter().enumerate() {
-            let c = c as u16;
-            match text.parse::<u32>() {
-                Ok(n) if c == 5 || c == 6 => sheet.write_number(r, c, f64::from(n)),
-                _ => sheet.write_string(r, c, text),
-            }
-            .map_err(fail)?;
+        for (c, t) in (0u16..).zip(text) {
+            sheet.write_string(r, c, t).map_err(fail)?;
         }
+        sheet.write_number(r, 5, f64::from(*errors)).map_err(fail)?;
+        sheet
+            .write_number(r, 6, f64::from(*warnings))
+            .map_err(fail)?;
+        sheet.write_string(r, 7, checks).map_err(fail)?;
     }
     let bytes = wb.save_to_buffer().map_err(fail)?;
     Ok((
