@@ -9,6 +9,7 @@ mod read;
 mod write;
 
 pub use online::{OnlineSubmission, Submitted};
+pub(crate) use write::request_hash;
 
 use crate::{AgencyId, AuditEntry, Scope, StoreResult};
 use async_trait::async_trait;
