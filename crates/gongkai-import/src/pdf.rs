@@ -82,15 +82,244 @@ fn collect(bytes: &[u8]) -> Result<Vec<Page>, ImportError> {
             doc.decrypt("")?;
         }
         expand_cid_widths(&mut doc);
-        let mut collector = Collector::default();
-        pdf_extract::output_doc(&doc, &mut collector)?;
-        Ok(collector.pages)
+        trim_to_unicode(&mut doc);
+        interpret(&doc)
     };
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
         Ok(Ok(pages)) => Ok(pages),
         Ok(Err(e)) => Err(ImportError::Pdf(e.to_string())),
         Err(_) => Err(ImportError::Pdf("解析器内部错误".to_owned())),
     }
+}
+
+/// The glyphs and rulings of every page.
+fn interpret(doc: &pdf_extract::Document) -> Result<Vec<Page>, OutputError> {
+    let mut collector = Collector::default();
+    pdf_extract::output_doc(doc, &mut collector)?;
+    Ok(collector.pages)
+}
+
+/// A ToUnicode CMap as `adobe_cmap_parser` reads it: character code → UTF-16BE bytes.
+type UnicodeMap = std::collections::HashMap<u32, Vec<u8>>;
+
+/// Gives each page its own copy of the CID fonts in its resources, each with a ToUnicode CMap
+/// cut down to the character codes in that page's text.
+///
+/// `pdf-extract` 0.12 forgets its fonts at every page and so parses every font's ToUnicode CMap
+/// again on each page, with a slow combinator parser: two thirds of the reading time of a
+/// typical report. Here each CMap is parsed once per document, by the same parser, and every
+/// page gets one holding only the codes in its own text (about a third of the entries), which
+/// decodes the page exactly as the full CMap does.
+///
+/// Only what is provably the same is touched: `Type0` fonts with an `Identity-H`/`Identity-V`
+/// encoding (every code is two bytes, so the codes a page can show are the byte pairs of its
+/// strings), on pages with their own `/Resources` whose text is all in hex strings (see
+/// [`shown_codes`]). Anything else keeps its fonts as they are.
+fn trim_to_unicode(doc: &mut pdf_extract::Document) {
+    // Parsed CMaps by object id, `None` for one the parser rejects (left for `pdf-extract` to
+    // report as it always has).
+    let mut maps = std::collections::HashMap::new();
+    for page in doc.get_pages().into_values() {
+        if let Some(resources) = trimmed_resources(doc, page, &mut maps)
+            && let Ok(dict) = doc.get_dictionary_mut(page)
+        {
+            dict.set("Resources", resources);
+        }
+    }
+}
+
+/// A copy of the page's resources whose fonts carry trimmed CMaps (added to `doc`), or `None`
+/// when the page is left as it is.
+fn trimmed_resources(
+    doc: &mut pdf_extract::Document,
+    page: pdf_extract::ObjectId,
+    maps: &mut std::collections::HashMap<pdf_extract::ObjectId, Option<UnicodeMap>>,
+) -> Option<pdf_extract::Dictionary> {
+    use pdf_extract::Object;
+    let shown = shown_codes(&doc.get_page_content(page).ok()?)?;
+    let resources = doc.get_dictionary(page).ok()?.get(b"Resources").ok()?;
+    let mut resources = as_dict(doc, resources)?.clone();
+    let mut fonts = as_dict(doc, resources.get(b"Font").ok()?)?.clone();
+    let mut trimmed = Vec::new();
+    for (name, font) in fonts.iter() {
+        let Some(font) = as_dict(doc, font) else {
+            continue;
+        };
+        let Ok(Object::Reference(cmap_id)) = font.get(b"ToUnicode") else {
+            continue;
+        };
+        if !is_identity_cid_font(doc, font) {
+            continue;
+        }
+        let map = maps
+            .entry(*cmap_id)
+            .or_insert_with(|| unicode_map(doc, *cmap_id));
+        if let Some(map) = map {
+            trimmed.push((name.clone(), font.clone(), trimmed_cmap(map, &shown)));
+        }
+    }
+    if trimmed.is_empty() {
+        return None;
+    }
+    for (name, mut font, cmap) in trimmed {
+        let cmap = doc.add_object(pdf_extract::Stream::new(
+            pdf_extract::Dictionary::new(),
+            cmap,
+        ));
+        font.set("ToUnicode", cmap);
+        fonts.set(name, doc.add_object(font));
+    }
+    resources.set("Font", fonts);
+    Some(resources)
+}
+
+/// The dictionary `object` is or refers to.
+fn as_dict<'a>(
+    doc: &'a pdf_extract::Document,
+    object: &'a pdf_extract::Object,
+) -> Option<&'a pdf_extract::Dictionary> {
+    doc.dereference(object).ok()?.1.as_dict().ok()
+}
+
+/// PDF white space, which a hex string may contain between its digits.
+const PDF_WHITE_SPACE: &[u8] = b" \t\n\r\0\x0C";
+
+/// The two-byte codes of every hex string in a page's content: a superset of the codes its
+/// text shows in a two-byte font. `None` when the page may show text some other way, so that it
+/// keeps its fonts whole: a `(` anywhere (a literal string) or a `Do` anywhere (a form or image,
+/// whose text `pdf-extract` decodes with the fonts cached under this page's font names).
+///
+/// A scan of the bytes, not a content parse (which would double the parsing `pdf-extract` does
+/// anyway): every `<` is tried as the start of a hex string, so none is missed (in `<<`, the
+/// second `<` is tried next), and a span that only looks like one merely adds codes.
+fn shown_codes(content: &[u8]) -> Option<std::collections::HashSet<u32>> {
+    if content.contains(&b'(') || content.windows(2).any(|w| w == b"Do") {
+        return None;
+    }
+    let mut codes = std::collections::HashSet::new();
+    let mut rest = content;
+    while let Some(open) = rest.iter().position(|&b| b == b'<') {
+        rest = &rest[open + 1..];
+        let Some(len) = rest
+            .iter()
+            .position(|b| !b.is_ascii_hexdigit() && !PDF_WHITE_SPACE.contains(b))
+        else {
+            break;
+        };
+        if rest[len] != b'>' {
+            continue;
+        }
+        let nibbles: Vec<u8> = rest[..len]
+            .iter()
+            .filter_map(|&b| char::from(b).to_digit(16))
+            .map(|d| d as u8)
+            .collect();
+        // An odd last digit is followed by a 0, as in the PDF format (and `lopdf`).
+        let bytes: Vec<u8> = nibbles
+            .chunks(2)
+            .map(|d| (d[0] << 4) | d.get(1).copied().unwrap_or(0))
+            .collect();
+        codes.extend(
+            bytes
+                .chunks_exact(2)
+                .map(|p| (u32::from(p[0]) << 8) | u32::from(p[1])),
+        );
+        rest = &rest[len + 1..];
+    }
+    Some(codes)
+}
+
+/// A `Type0` font whose codes are its CIDs, two bytes each (`pdf-extract` reads the codes of
+/// other encodings through their own CMap, which the byte pairs of a string may not match).
+fn is_identity_cid_font(doc: &pdf_extract::Document, font: &pdf_extract::Dictionary) -> bool {
+    let name = |key: &[u8]| {
+        font.get(key)
+            .and_then(|o| doc.dereference(o))
+            .and_then(|(_, o)| o.as_name())
+            .ok()
+    };
+    name(b"Subtype") == Some(b"Type0")
+        && matches!(name(b"Encoding"), Some(b"Identity-H" | b"Identity-V"))
+}
+
+/// The ToUnicode CMap in object `id`, read as `pdf-extract` reads it (decompressed if it can
+/// be, with the same parser); `None` if it is not a stream or the parser rejects it.
+fn unicode_map(doc: &pdf_extract::Document, id: pdf_extract::ObjectId) -> Option<UnicodeMap> {
+    let stream = doc.get_object(id).ok()?.as_stream().ok()?;
+    let bytes = match stream.filters() {
+        Ok(_) => stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone()),
+        Err(_) => stream.content.clone(),
+    };
+    // The parser panics on input it cannot lex; that font is then left as it is.
+    std::panic::catch_unwind(|| adobe_cmap_parser::get_unicode_map(&bytes))
+        .ok()?
+        .ok()
+}
+
+/// Mappings per `beginbfchar` section (the limit the CMap format sets).
+const BFCHAR_SECTION: usize = 100;
+
+/// A ToUnicode CMap with the entries of `map` for the codes in `shown`, and those that
+/// `pdf-extract` rejects (odd length, broken UTF-16) so that a damaged font still fails as it
+/// did. Entries are sorted, so the same input always gives the same stream.
+///
+/// Codes and values are written as literal strings, `(…)`, not the usual hex strings: the
+/// parser reads them 1.4 to 2.4 times as fast (measured), and this CMap is parsed again on
+/// every page.
+fn trimmed_cmap(map: &UnicodeMap, shown: &std::collections::HashSet<u32>) -> Vec<u8> {
+    let mut entries: Vec<(&u32, &Vec<u8>)> = map
+        .iter()
+        .filter(|(code, value)| shown.contains(code) || !decodes(value))
+        .collect();
+    entries.sort();
+    let mut out = b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+        /CMapName /Trimmed-UCS def\n/CMapType 2 def\n\
+        1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+        .to_vec();
+    for section in entries.chunks(BFCHAR_SECTION) {
+        out.extend_from_slice(format!("{} beginbfchar\n", section.len()).as_bytes());
+        for (code, value) in section {
+            // A code is written in as many bytes as it needs, at least two.
+            let code = code.to_be_bytes();
+            let code = if code[..2] == [0, 0] {
+                &code[2..]
+            } else {
+                &code[..]
+            };
+            push_literal(&mut out, code);
+            out.push(b' ');
+            push_literal(&mut out, value);
+            out.push(b'\n');
+        }
+        out.extend_from_slice(b"endbfchar\n");
+    }
+    out.extend_from_slice(b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    out
+}
+
+/// Appends `bytes` as a PDF literal string: raw, with `\`, `(` and `)` escaped.
+fn push_literal(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.push(b'(');
+    for &b in bytes {
+        if matches!(b, b'\\' | b'(' | b')') {
+            out.push(b'\\');
+        }
+        out.push(b);
+    }
+    out.push(b')');
+}
+
+/// Whether `pdf-extract` accepts a ToUnicode value: whole UTF-16BE code units forming valid
+/// UTF-16, or a lone surrogate (which it skips).
+fn decodes(value: &[u8]) -> bool {
+    let units = value
+        .chunks_exact(2)
+        .map(|p| u16::from_be_bytes([p[0], p[1]]));
+    let lone_surrogate = value.len() == 2 && units.clone().all(|u| (0xD800..=0xDFFF).contains(&u));
+    value.len().is_multiple_of(2)
+        && (lone_surrogate || char::decode_utf16(units).all(|c| c.is_ok()))
 }
 
 /// Rewrites every CID font's `W` array into the `first [w w …]` form. `pdf-extract` 0.12 misreads
@@ -542,6 +771,65 @@ mod tests {
         let lines = page.lines();
         assert_eq!(lines.len(), 1);
         assert_eq!(page.cells(&lines[0]), vec!["规章", "1", "2 0"]);
+    }
+
+    #[test]
+    fn trimmed_cmaps_read_back_as_the_shown_entries() {
+        let map: UnicodeMap = [
+            (0x0011, vec![0x00, 0x30]),
+            // Bytes that a literal string must escape, and line ends, kept as they are.
+            (0x285C, vec![0x00, 0x29]),
+            (0x0D0A, vec![0x0A, 0x0D]),
+            (0x032C, vec![0x4E, 0x00]),
+            (0x0104, vec![0x20, 0x1C]),
+            // A ligature, an empty value, a lone surrogate and a code wider than two bytes.
+            (0x0200, vec![0x00, 0x66, 0x00, 0x69]),
+            (0x0201, vec![]),
+            (0x0202, vec![0xD8, 0x00]),
+            (0x1_0000, vec![0x00, 0x41]),
+            // Broken values: kept whether shown or not, so that the font fails as before.
+            (0x0300, vec![0x00]),
+            (0x0301, vec![0xD8, 0x00, 0x00, 0x41]),
+        ]
+        .into_iter()
+        .collect();
+        let shown = [
+            0x285C, 0x0D0A, 0x0011, 0x0104, 0x0200, 0x0201, 0x0202, 0x1_0000, 0x9999,
+        ]
+        .into_iter()
+        .collect();
+        let read = adobe_cmap_parser::get_unicode_map(&trimmed_cmap(&map, &shown))
+            .expect("the trimmed CMap parses");
+        let mut expected = map.clone();
+        expected.remove(&0x032C);
+        assert_eq!(read, expected);
+    }
+
+    #[test]
+    fn trimmed_cmaps_change_no_glyph_of_the_samples() {
+        let samples =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples");
+        for name in ["hongze-2023.pdf", "hongze-2024.pdf"] {
+            let bytes = std::fs::read(samples.join(name)).expect("sample");
+            let mut doc = pdf_extract::Document::load_mem(&bytes).expect("loads");
+            expand_cid_widths(&mut doc);
+            let full = interpret(&doc).expect("reads");
+            let objects = doc.objects.len();
+            trim_to_unicode(&mut doc);
+            assert!(doc.objects.len() > objects, "{name}: no CMap was trimmed");
+            let trimmed = interpret(&doc).expect("reads trimmed");
+            assert_eq!(format!("{trimmed:?}"), format!("{full:?}"), "{name}");
+        }
+    }
+
+    #[test]
+    fn shown_codes_are_every_hex_strings_byte_pairs() {
+        let content = b"BT /F1 12 Tf <0011 0104>Tj [<02 00>-250<0201>]TJ <<</MCID 0>>BDC <9>Tj ET";
+        let codes = shown_codes(content).expect("hex strings only");
+        let expected = [0x0011, 0x0104, 0x0200, 0x0201].into_iter().collect();
+        assert_eq!(codes, expected);
+        assert_eq!(shown_codes(b"BT (ab) Tj ET"), None);
+        assert_eq!(shown_codes(b"q /Im0 Do Q <0011>Tj"), None);
     }
 
     #[test]
