@@ -14,9 +14,7 @@ use gongkai_domain::application::Case;
 use gongkai_domain::application::routing::Routing;
 use gongkai_domain::report::Format;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, NotSet, QueryFilter, QueryOrder, QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, NotSet, QueryFilter, QuerySelect, Set};
 
 /// The stable identifier serde gives a unit enum value (`natural_person`, `online` …).
 pub(crate) fn id_of<T: serde::Serialize>(v: &T) -> String {
@@ -72,9 +70,9 @@ pub(crate) fn request_hash(summary: &str) -> String {
     crate::seal::hex(&Sha256::digest(summary.as_bytes()))
 }
 
-/// The first earlier application to `agency` by the same applicant asking the same, within a
-/// year: one seek on `applications_same_request`, the text compared as well so a hash collision
-/// cannot make a duplicate.
+/// An earlier application to `agency` by the same applicant asking the same, within a year: one
+/// seek on `applications_same_request`, the text compared as well so a hash collision cannot
+/// make a duplicate.
 async fn earlier_same(tx: &Tx<'_>, agency: i64, new: &NewApplication) -> StoreResult<Option<i64>> {
     if new.applicant.key.is_empty() {
         return Ok(None);
@@ -88,7 +86,6 @@ async fn earlier_same(tx: &Tx<'_>, agency: i64, new: &NewApplication) -> StoreRe
         .filter(apps::Column::RequestHash.eq(request_hash(&new.request_summary)))
         .filter(apps::Column::RequestSummary.eq(new.request_summary.clone()))
         .filter(apps::Column::ReceivedOn.gte(since))
-        .order_by_asc(apps::Column::Id)
         .into_tuple::<i64>()
         .one(&tx.txn)
         .await?;
