@@ -110,12 +110,12 @@ async fn grow(db: &DatabaseConnection, target: u64) {
         "WITH RECURSIVE n(i) AS (SELECT {from} UNION ALL SELECT i + 1 FROM n WHERE i < {to}) \
          INSERT INTO applications (agency_id, number, query_code, idempotency_key, case_json, \
            applicant_json, request_json, applicant_name, applicant_phone, applicant_key, \
-           applicant_type, channel, status, open, request_summary, request_hash, received_on, received_year, \
+           applicant_type, channel, status, open, request_summary, received_on, received_year, \
            due_on, due_provisional, due_order, concluded_on, concluded_year, outcome, fee_issued_on, fee_amount_fen, fee_paid_on, routing_json, \
            handler_id, assignee_id, duplicate_of, version, created_at, updated_at) \
          SELECT a.agency_id, 'B-' || n.i, 'B' || n.i, NULL, a.case_json, a.applicant_json, \
            a.request_json, a.applicant_name, a.applicant_phone, a.applicant_key, \
-           a.applicant_type, a.channel, a.status, a.open, a.request_summary, a.request_hash, a.received_on, \
+           a.applicant_type, a.channel, a.status, a.open, a.request_summary, a.received_on, \
            a.received_year, a.due_on, a.due_provisional, a.due_order, a.concluded_on, a.concluded_year, \
            a.outcome, a.fee_issued_on, a.fee_amount_fen, a.fee_paid_on, a.routing_json, a.handler_id, a.assignee_id, NULL, a.version, \
            a.created_at, a.updated_at \
@@ -185,16 +185,12 @@ async fn main() {
     let data = fresh.path().join("data");
     let server = Server::start(&data, None, &env());
     let fsync = fsync_rate(&data);
-    // `CITIZENS=…` to try other concurrency, `SUBMISSIONS=…` a longer run (to profile it).
+    // `CITIZENS=…` to try other concurrency (1,024 submissions in all).
     let citizens: u8 = std::env::var("CITIZENS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(32);
-    let total: usize = std::env::var("SUBMISSIONS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1024);
-    let (n, rate, times) = submissions(&server, citizens, total / usize::from(citizens)).await;
+    let (n, rate, times) = submissions(&server, citizens, 1024 / usize::from(citizens)).await;
     let at = |q: f64| {
         times
             .get((q * times.len() as f64) as usize)

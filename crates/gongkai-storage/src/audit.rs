@@ -10,8 +10,8 @@
 //! the agency row (`SELECT … FOR UPDATE` on PostgreSQL; SQLite has a single writer), so two
 //! instances never fork a chain.
 //!
-//! Every write goes through a [`Tx`]: the transaction plus the chain ends it holds, which
-//! [`Tx::commit`] writes to the agency rows and, once the database has committed, checkpoints.
+//! Every write goes through a [`Tx`]: the transaction plus the heads it moved, which
+//! [`Tx::commit`] checkpoints once the database has committed.
 
 use crate::entity::{agencies, audit_events};
 use crate::seal::{AuditKey, Head, Seal};
@@ -22,8 +22,8 @@ use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use gongkai_domain::audit::AuditEvent;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -96,27 +96,12 @@ pub(crate) fn legacy_hash(prev: &str, m: &audit_events::Model) -> String {
     crate::seal::hex(&h.finalize())
 }
 
-/// A write transaction and the chain ends it holds.
-///
-/// The first lock of an agency in a transaction reads its chain end under the row lock; later
-/// appends in the same transaction continue from the copy kept here instead of reading and
-/// rewriting the agency row for every event, and [`Tx::commit`] writes each moved end back once,
-/// just before the database commits. Nothing inside a write reads the row's chain end except
-/// through this copy.
+/// A write transaction and the chain heads it has moved.
 pub(crate) struct Tx<'s> {
     /// The database transaction.
     pub txn: DatabaseTransaction,
     seal: &'s Seal,
-    chains: Vec<Chain>,
-}
-
-/// One agency's chain end as this transaction sees it.
-struct Chain {
-    head: Head,
-    /// Events were appended: the agency row must be updated before commit.
-    moved: bool,
-    /// The agency's locked report years, once read ([`Tx::locked_years`]).
-    locked_years: Option<Vec<i32>>,
+    heads: Vec<Head>,
 }
 
 impl SeaStore {
@@ -132,55 +117,28 @@ impl<'s> Tx<'s> {
         Ok(Tx {
             txn: db.begin().await?,
             seal,
-            chains: Vec::new(),
+            heads: Vec::new(),
         })
     }
 
-    /// Locks `agency`'s row for the rest of the transaction (the chain's mutex) and reads its
-    /// chain end, once per transaction. Take it before any insert that references the agency:
-    /// a foreign-key check holds a share lock that would otherwise deadlock against a later
-    /// `FOR UPDATE` in a concurrent transaction.
-    pub async fn lock_agency(&mut self, agency: i64) -> StoreResult<()> {
-        self.chain(agency).await.map(|_| ())
+    /// A savepoint: a write inside this one that can be undone alone ([`Tx::release`] keeps it;
+    /// dropping it or `txn.rollback()` undoes it). Group commit gives each submission one.
+    pub async fn savepoint(&self) -> StoreResult<Tx<'s>> {
+        Ok(Tx {
+            txn: self.txn.begin().await?,
+            seal: self.seal,
+            heads: Vec::new(),
+        })
     }
 
-    /// `agency`'s chain end, read under its row lock the first time.
-    async fn chain(&mut self, agency: i64) -> StoreResult<&mut Chain> {
-        let at = match self.chains.iter().position(|c| c.head.agency_id == agency) {
-            Some(at) => at,
-            None => {
-                let row = agencies::Entity::find_by_id(agency)
-                    .lock_exclusive()
-                    .one(&self.txn)
-                    .await?
-                    .ok_or(StoreError::NotFound { what: "机关" })?;
-                self.chains.push(Chain {
-                    head: Head {
-                        agency_id: agency,
-                        agency_code: row.code,
-                        seq: row.audit_seq,
-                        hash: row.audit_head,
-                    },
-                    moved: false,
-                    locked_years: None,
-                });
-                self.chains.len() - 1
-            }
-        };
-        Ok(&mut self.chains[at])
-    }
-
-    /// The years of `agency` whose report is published (`period_lock.rs`), read once per
-    /// transaction under the agency's lock, which every report write takes too; no transaction
-    /// both writes a report and reads this.
-    pub async fn locked_years(&mut self, agency: i64) -> StoreResult<Vec<i32>> {
-        let known = self.chain(agency).await?.locked_years.clone();
-        if let Some(years) = known {
-            return Ok(years);
+    /// Keeps a savepoint's changes (and the heads it moved) in `outer`.
+    pub async fn release(self, outer: &mut Tx<'s>) -> StoreResult<()> {
+        self.txn.commit().await?;
+        for h in self.heads {
+            outer.heads.retain(|o| o.agency_id != h.agency_id);
+            outer.heads.push(h);
         }
-        let years = crate::period_lock::locked_years(&self.txn, agency).await?;
-        self.chain(agency).await?.locked_years = Some(years.clone());
-        Ok(years)
+        Ok(())
     }
 
     /// Appends a change made by `actor` to `agency`'s chain.
@@ -190,14 +148,15 @@ impl<'s> Tx<'s> {
         actor: &Actor,
         change: Change<'_>,
     ) -> StoreResult<()> {
-        self.append_events(agency, &[change.into_event(actor)])
-            .await
+        self.append_event(agency, &change.into_event(actor)).await
     }
 
     /// Appends a domain event (a case or document transition) to `agency`'s chain.
     pub async fn append_event(&mut self, agency: i64, event: &AuditEvent) -> StoreResult<()> {
-        self.append_events(agency, std::slice::from_ref(event))
-            .await
+        let head = append(&self.txn, &self.seal.key, agency, event).await?;
+        self.heads.retain(|h| h.agency_id != agency);
+        self.heads.push(head);
+        Ok(())
     }
 
     /// Appends the domain's events of record `id` (a case or a proceeding), filling in the id
@@ -208,67 +167,50 @@ impl<'s> Tx<'s> {
         id: i64,
         events: &[AuditEvent],
     ) -> StoreResult<()> {
-        let events: Vec<AuditEvent> = events
-            .iter()
-            .map(|e| AuditEvent {
-                subject_id: id.to_string(),
-                ..e.clone()
-            })
-            .collect();
-        self.append_events(agency, &events).await
-    }
-
-    /// Appends `events` in order to `agency`'s chain, with one insert.
-    async fn append_events(&mut self, agency: i64, events: &[AuditEvent]) -> StoreResult<()> {
-        if events.is_empty() {
-            return Ok(());
-        }
-        let key = &self.seal.key;
-        let chain = self.chain(agency).await?;
-        let mut rows = Vec::with_capacity(events.len());
         for e in events {
-            let row = linked(key, &chain.head, e);
-            chain.head.seq = row.seq;
-            chain.head.hash.clone_from(&row.hash);
-            let mut active: audit_events::ActiveModel = row.into();
-            active.id = sea_orm::NotSet;
-            rows.push(active);
+            let mut e = e.clone();
+            e.subject_id = id.to_string();
+            self.append_event(agency, &e).await?;
         }
-        chain.moved = true;
-        audit_events::Entity::insert_many(rows)
-            .exec_without_returning(&self.txn)
-            .await?;
         Ok(())
     }
 
-    /// Writes the moved chain ends back, commits, then checkpoints them outside the database.
+    /// Commits, then checkpoints the heads outside the database.
     pub async fn commit(self) -> StoreResult<()> {
-        let heads: Vec<Head> = self
-            .chains
-            .into_iter()
-            .filter(|c| c.moved)
-            .map(|c| c.head)
-            .collect();
-        for h in &heads {
-            agencies::Entity::update_many()
-                .col_expr(agencies::Column::AuditSeq, Expr::value(h.seq))
-                .col_expr(agencies::Column::AuditHead, Expr::value(h.hash.clone()))
-                .filter(agencies::Column::Id.eq(h.agency_id))
-                .exec(&self.txn)
-                .await?;
-        }
         self.txn.commit().await?;
-        self.seal.record(&heads);
+        self.seal.record(&self.heads);
         Ok(())
     }
 }
 
-/// The event after `head` in its chain, hashed.
-fn linked(key: &AuditKey, head: &Head, e: &AuditEvent) -> audit_events::Model {
+/// Locks `agency`'s row for the rest of `txn` (the chain's mutex). Take it before any insert
+/// that references the agency: a foreign-key check holds a share lock that would otherwise
+/// deadlock against a later `FOR UPDATE` in a concurrent transaction.
+pub(crate) async fn lock_agency(txn: &DatabaseTransaction, agency: i64) -> StoreResult<()> {
+    agencies::Entity::find_by_id(agency)
+        .lock_exclusive()
+        .one(txn)
+        .await?
+        .ok_or(StoreError::NotFound { what: "机关" })?;
+    Ok(())
+}
+
+/// Appends one event to `agency`'s chain inside `txn`; returns the new head.
+async fn append(
+    txn: &DatabaseTransaction,
+    key: &AuditKey,
+    agency: i64,
+    e: &AuditEvent,
+) -> StoreResult<Head> {
+    let head = agencies::Entity::find_by_id(agency)
+        .lock_exclusive()
+        .one(txn)
+        .await?
+        .ok_or(StoreError::NotFound { what: "机关" })?;
     let mut row = audit_events::Model {
         id: 0,
-        agency_id: head.agency_id,
-        seq: head.seq + 1,
+        agency_id: agency,
+        seq: head.audit_seq + 1,
         actor: e.actor.clone(),
         action: e.action.clone(),
         subject: e.subject.clone(),
@@ -278,11 +220,26 @@ fn linked(key: &AuditKey, head: &Head, e: &AuditEvent) -> audit_events::Model {
         summary: e.summary.clone(),
         on_date: e.on,
         at: now(),
-        prev_hash: head.hash.clone(),
+        prev_hash: head.audit_head.clone(),
         hash: String::new(),
     };
-    row.hash = event_hash(key, &head.hash, &row);
-    row
+    row.hash = event_hash(key, &head.audit_head, &row);
+    agencies::Entity::update_many()
+        .col_expr(agencies::Column::AuditSeq, Expr::value(row.seq))
+        .col_expr(agencies::Column::AuditHead, Expr::value(row.hash.clone()))
+        .filter(agencies::Column::Id.eq(agency))
+        .exec(txn)
+        .await?;
+    let new_head = Head {
+        agency_id: agency,
+        agency_code: head.code,
+        seq: row.seq,
+        hash: row.hash.clone(),
+    };
+    let mut active: audit_events::ActiveModel = row.into();
+    active.id = sea_orm::NotSet;
+    active.insert(txn).await?;
+    Ok(new_head)
 }
 
 /// JSON of a record for `before` / `after`.

@@ -3,12 +3,10 @@
 //! SQLite with `synchronous = FULL` syncs its log once per commit, and one connection does all
 //! writing, so submissions filed one transaction each are capped by the disk's fsync rate and
 //! wait in line for the connection. Here they queue for one writer task, which takes whatever
-//! has queued (up to [`MAX_BATCH`]) and files it in one transaction (each submission appends its
-//! own audit events to the chain), then commits once and only then answers every one of them: a
-//! 查询码 is shown only for a submission that is on disk. A submission that fails undoes the
-//! batch, whose submissions are then filed one transaction each, so that only the failing one
-//! fails: failures are rare (a 查询码 drawn twice, a year whose report is published), and a
-//! savepoint around each submission would cost two more statements apiece. PostgreSQL groups concurrent commits itself and does not
+//! has queued (up to [`MAX_BATCH`]) and files it in one transaction, each submission under its
+//! own savepoint (a failing one is undone alone; each appends its own audit events to the
+//! chain), then commits once and only then answers every one of them: a 查询码 is shown only
+//! for a submission that is on disk. PostgreSQL groups concurrent commits itself and does not
 //! use this.
 
 use crate::audit::Tx;
@@ -78,7 +76,7 @@ async fn run(db: DatabaseConnection, seal: Arc<Seal>, mut jobs: mpsc::Receiver<J
         }
         tracing::debug!(submissions = batch.len(), "group commit");
         let results = match together(&db, &seal, &batch).await {
-            Ok(results) => results.into_iter().map(Ok).collect(),
+            Ok(results) => results,
             // The batch is undone whole; each submission is tried alone for its own answer.
             Err(_) => {
                 let mut results = Vec::with_capacity(batch.len());
@@ -95,16 +93,26 @@ async fn run(db: DatabaseConnection, seal: Arc<Seal>, mut jobs: mpsc::Receiver<J
     }
 }
 
-/// Every submission of `batch` in one transaction, or none.
+/// Every submission of `batch` in one transaction, each under a savepoint.
 async fn together(
     db: &DatabaseConnection,
     seal: &Seal,
     batch: &[Job],
-) -> StoreResult<Vec<Submitted>> {
+) -> StoreResult<Vec<StoreResult<Submitted>>> {
     let mut tx = Tx::begin(db, seal).await?;
     let mut results = Vec::with_capacity(batch.len());
     for job in batch {
-        results.push(submit_in(&mut tx, job.agency, &job.submission).await?);
+        let mut one = tx.savepoint().await?;
+        match submit_in(&mut one, job.agency, &job.submission).await {
+            Ok(done) => {
+                one.release(&mut tx).await?;
+                results.push(Ok(done));
+            }
+            Err(e) => {
+                one.txn.rollback().await?;
+                results.push(Err(e));
+            }
+        }
     }
     tx.commit().await?;
     Ok(results)

@@ -3,9 +3,8 @@
 //! refused — unless a correction of that year's report is under way, which the change then goes
 //! into (the published figures stay true to the records, and every later change of them is on
 //! the record as a correction). Checked inside the writing transaction, against the domain's own
-//! tallies: the record before and after must count the same in every locked year. Writes read
-//! [`locked_years`] through `Tx::locked_years` (once per transaction) and skip the rest when it
-//! is empty (almost always).
+//! tallies: the record before and after must count the same in every locked year. The caller
+//! reads [`locked_years`] once per write and skips the rest when it is empty (almost always).
 
 use crate::entity::annual_reports as reports;
 use crate::{StoreError, StoreResult};

@@ -80,7 +80,7 @@ impl ProfileStore for SeaStore {
         profile: &Profile,
     ) -> StoreResult<i32> {
         let mut tx = self.begin().await?;
-        tx.lock_agency(agency.0).await?;
+        audit::lock_agency(&tx.txn, agency.0).await?;
         let json =
             serde_json::to_string(profile).map_err(|_| crate::agencies::corrupt("机关公开设置"))?;
         let before = profiles::Entity::find_by_id(agency.0).one(&tx.txn).await?;
@@ -147,7 +147,7 @@ impl ProfileStore for SeaStore {
         let scheme = tree.scheme().key();
         let json = serde_json::to_string(tree).map_err(|_| corrupt_tree())?;
         let mut tx = self.begin().await?;
-        tx.lock_agency(agency.0).await?;
+        audit::lock_agency(&tx.txn, agency.0).await?;
         let before = trees::Entity::find_by_id((agency.0, scheme.to_owned()))
             .one(&tx.txn)
             .await?;

@@ -3,21 +3,19 @@
 //! `reserve_attempt` locks every key's row (in a fixed order, so two transactions never wait on
 //! each other in a cycle), refuses if any key's `next_allowed_at` lies ahead, and otherwise
 //! counts one more failure under each key and moves `next_allowed_at` by the policy's delay.
-//! SQLite has a single writer; on PostgreSQL the upsert that reads a row locks it.
+//! SQLite has a single writer; PostgreSQL takes `SELECT … FOR UPDATE` on the rows.
 
 use crate::entity::login_attempts as rows;
 use crate::{LoginThrottle, SeaStore, StoreResult, ThrottleKey};
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, SubsecRound, Utc};
-use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set,
+    ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set,
     TransactionTrait,
 };
 
-/// The row of `key`, created empty if missing, locked for the rest of `txn`: one upsert whose
-/// conflict branch rewrites the key with itself, which takes the row lock on PostgreSQL and
-/// returns the row as stored on both backends.
+/// The row of `key`, created empty if missing, locked for the rest of `txn`.
 async fn locked_row(
     txn: &DatabaseTransaction,
     key: &str,
@@ -29,19 +27,24 @@ async fn locked_row(
         next_allowed_at: Set(now),
         updated_at: Set(now),
     };
-    let row = rows::Entity::insert(fresh)
-        .on_conflict(
-            OnConflict::column(rows::Column::Key)
-                .update_column(rows::Column::Key)
-                .to_owned(),
-        )
-        .exec_with_returning(txn)
+    rows::Entity::insert(fresh)
+        .on_conflict_do_nothing_on([rows::Column::Key])
+        .exec(txn)
         .await?;
-    Ok(row)
+    let row = rows::Entity::find_by_id(key.to_owned())
+        .lock_exclusive()
+        .one(txn)
+        .await?;
+    Ok(row.unwrap_or(rows::Model {
+        key: key.to_owned(),
+        failures: 0,
+        next_allowed_at: now,
+        updated_at: now,
+    }))
 }
 
 /// Reserves an attempt under every key inside `txn`, or returns when to come back. A refusal
-/// changes nothing: a row that can refuse exists already, so its upsert rewrote it as it was.
+/// writes nothing: a row that can refuse exists already, so its insert did nothing.
 pub(crate) async fn reserve(
     txn: &DatabaseTransaction,
     keys: &[ThrottleKey],

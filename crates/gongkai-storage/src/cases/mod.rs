@@ -9,7 +9,6 @@ mod read;
 mod write;
 
 pub use online::{OnlineSubmission, Submitted};
-pub(crate) use write::request_hash;
 
 use crate::{AgencyId, AuditEntry, Scope, StoreResult};
 use async_trait::async_trait;

@@ -14,7 +14,7 @@ use gongkai_domain::application::Case;
 use gongkai_domain::application::routing::Routing;
 use gongkai_domain::report::Format;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, NotSet, QueryFilter, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, NotSet, QueryFilter, Set};
 
 /// The stable identifier serde gives a unit enum value (`natural_person`, `online` …).
 pub(crate) fn id_of<T: serde::Serialize>(v: &T) -> String {
@@ -64,32 +64,20 @@ fn json<T: serde::Serialize>(v: &T) -> StoreResult<String> {
     serde_json::to_string(v).map_err(|_| corrupt("申请记录"))
 }
 
-/// The duplicate check's key of a request text (SHA-256, hex; migration 0013).
-pub(crate) fn request_hash(summary: &str) -> String {
-    use sha2::{Digest, Sha256};
-    crate::seal::hex(&Sha256::digest(summary.as_bytes()))
-}
-
-/// An earlier application to `agency` by the same applicant asking the same, within a year: one
-/// seek on `applications_same_request`, the text compared as well so a hash collision cannot
-/// make a duplicate.
+/// An earlier application to `agency` by the same applicant asking the same, within a year.
 async fn earlier_same(tx: &Tx<'_>, agency: i64, new: &NewApplication) -> StoreResult<Option<i64>> {
     if new.applicant.key.is_empty() {
         return Ok(None);
     }
     let since = new.registered.case.received_on - chrono::Duration::days(365);
     let row = apps::Entity::find()
-        .select_only()
-        .column(apps::Column::Id)
         .filter(apps::Column::AgencyId.eq(agency))
         .filter(apps::Column::ApplicantKey.eq(new.applicant.key.clone()))
-        .filter(apps::Column::RequestHash.eq(request_hash(&new.request_summary)))
         .filter(apps::Column::RequestSummary.eq(new.request_summary.clone()))
         .filter(apps::Column::ReceivedOn.gte(since))
-        .into_tuple::<i64>()
         .one(&tx.txn)
         .await?;
-    Ok(row)
+    Ok(row.map(|r| r.id))
 }
 
 fn new_row(
@@ -118,7 +106,6 @@ fn new_row(
         status: Set(d.status),
         open: Set(d.open),
         request_summary: Set(new.request_summary.clone()),
-        request_hash: Set(Some(request_hash(&new.request_summary))),
         received_on: Set(d.received_on),
         received_year: Set(d.received_on.year()),
         due_on: Set(new.due.on),
@@ -161,7 +148,7 @@ pub(crate) async fn create(
     new: &NewApplication,
 ) -> StoreResult<Application> {
     let mut tx = store.begin().await?;
-    tx.lock_agency(agency.0).await?;
+    audit::lock_agency(&tx.txn, agency.0).await?;
     let app = create_in(&mut tx, agency, new).await?;
     tx.commit().await?;
     Ok(app)
@@ -176,7 +163,7 @@ pub(crate) async fn create_in(
     if let Some(done) = resubmitted(tx, agency.0, new.idempotency_key.as_deref()).await? {
         return Ok(done);
     }
-    let locked = tx.locked_years(agency.0).await?;
+    let locked = crate::period_lock::locked_years(&tx.txn, agency.0).await?;
     crate::period_lock::check_case(&locked, None, &new.registered.case)?;
     let year = new.registered.case.received_on.year();
     let serial = next_in(&tx.txn, agency.0, &format!("application:{year}")).await?;
@@ -201,8 +188,8 @@ pub(crate) async fn commit(
     step: &CaseStep,
 ) -> StoreResult<Application> {
     let mut tx = store.begin().await?;
-    tx.lock_agency(agency.0).await?;
-    let locked = tx.locked_years(agency.0).await?;
+    audit::lock_agency(&tx.txn, agency.0).await?;
+    let locked = crate::period_lock::locked_years(&tx.txn, agency.0).await?;
     if !locked.is_empty() {
         let before = apps::Entity::find_by_id(id)
             .filter(apps::Column::AgencyId.eq(agency.0))

@@ -172,50 +172,6 @@ pub async fn a_resubmitted_form_is_stored_once_and_repeats_are_marked(db: TestDb
     assert_eq!(r.duplicate_of, Some(first.id));
 }
 
-pub async fn stored_requests_are_hashed_for_the_duplicate_check(db: TestDb) {
-    let s = &db.store;
-    let cal = WorkCalendar::shipped();
-    let a = s
-        .create_agency(&me(), &build::agency("HSH", None))
-        .await
-        .unwrap();
-    let asked = |on: &str, key: &str| {
-        let mut n = new_application(
-            &cal,
-            on,
-            "预算",
-            "110101199003074578",
-            ApplicantType::NaturalPerson,
-        );
-        n.idempotency_key = Some(key.into());
-        n
-    };
-    let first = s
-        .create_application(a.id, &asked("2026-03-02", "h-1"))
-        .await
-        .unwrap();
-    // A row from before migration 0013 has no hash: the check cannot find it…
-    db.raw_sql("UPDATE applications SET request_hash = NULL")
-        .await;
-    let unseen = s
-        .create_application(a.id, &asked("2026-03-03", "h-2"))
-        .await
-        .unwrap();
-    assert_eq!(unseen.duplicate_of, None);
-    // …until the migration's fill has hashed every stored request.
-    let conn = sea_orm::Database::connect(&db.url).await.unwrap();
-    let schema = sea_orm_migration::SchemaManager::new(&conn);
-    crate::migration::m0013_hash_requests::fill(&schema)
-        .await
-        .unwrap();
-    conn.close().await.ok();
-    let repeat = s
-        .create_application(a.id, &asked("2026-03-04", "h-3"))
-        .await
-        .unwrap();
-    assert_eq!(repeat.duplicate_of, Some(first.id));
-}
-
 pub async fn a_step_is_saved_with_its_events_and_a_stale_one_refused(db: TestDb) {
     let s = &db.store;
     let cal = WorkCalendar::shipped();

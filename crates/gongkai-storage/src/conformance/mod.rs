@@ -21,7 +21,6 @@ pub use cases::{
     a_step_is_saved_with_its_events_and_a_stale_one_refused,
     applications_are_numbered_per_year_and_logged,
     attachments_letters_and_serials_are_kept_per_agency,
-    stored_requests_are_hashed_for_the_duplicate_check,
     the_list_filters_and_counts_give_the_domains_table_three,
 };
 pub use documents::{

@@ -71,7 +71,7 @@ async fn log_change(txn: &DatabaseTransaction, agency: i64, id: i64) -> StoreRes
 
 /// Inserts a new document with its events and change-log row.
 async fn insert(tx: &mut Tx<'_>, agency: i64, t: &Transition) -> StoreResult<rows::Model> {
-    let locked = tx.locked_years(agency).await?;
+    let locked = crate::period_lock::locked_years(&tx.txn, agency).await?;
     crate::period_lock::check_document(&locked, None, &t.document)?;
     let now = audit::now();
     let mut row = derived(agency, &t.document)?;
@@ -101,7 +101,7 @@ pub(crate) async fn create(
 ) -> StoreResult<StoredDocument> {
     let mut tx = store.begin().await?;
     // The agency lock serialises writers, so the counter and the 索引号 check cannot race.
-    tx.lock_agency(agency.0).await?;
+    audit::lock_agency(&tx.txn, agency.0).await?;
     let counter = format!("index_no:{year}");
     for _ in 0..SERIAL_TRIES {
         let serial = next_in(&tx.txn, agency.0, &counter).await?;
@@ -124,7 +124,7 @@ pub(crate) async fn register(
     created: &Transition,
 ) -> StoreResult<StoredDocument> {
     let mut tx = store.begin().await?;
-    tx.lock_agency(agency.0).await?;
+    audit::lock_agency(&tx.txn, agency.0).await?;
     if index_taken(&tx.txn, agency.0, created).await? {
         return Err(StoreError::Conflict { what: "索引号" });
     }
@@ -141,7 +141,7 @@ pub(crate) async fn commit(
     step: &Transition,
 ) -> StoreResult<StoredDocument> {
     let mut tx = store.begin().await?;
-    tx.lock_agency(agency.0).await?;
+    audit::lock_agency(&tx.txn, agency.0).await?;
     let stored = rows::Entity::find_by_id(id)
         .filter(rows::Column::AgencyId.eq(agency.0))
         .one(&tx.txn)
@@ -150,7 +150,7 @@ pub(crate) async fn commit(
     if stored.version != version {
         return Err(StoreError::Stale);
     }
-    let locked = tx.locked_years(agency.0).await?;
+    let locked = crate::period_lock::locked_years(&tx.txn, agency.0).await?;
     if !locked.is_empty() {
         let before: Document =
             serde_json::from_str(&stored.record_json).map_err(|_| corrupt("文件记录"))?;

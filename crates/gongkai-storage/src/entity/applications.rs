@@ -41,9 +41,6 @@ pub struct Model {
     pub open: bool,
     /// The information asked for, in one line.
     pub request_summary: String,
-    /// SHA-256 (hex) of `request_summary`, indexed after the applicant for the duplicate check
-    /// (migration 0013).
-    pub request_hash: Option<String>,
     /// 收到申请之日.
     pub received_on: Date,
     /// Its year.

@@ -18,7 +18,6 @@ mod m0009_mark_fees;
 mod m0010_create_external_reports;
 mod m0011_create_agency_classifications;
 pub(crate) mod m0012_link_interpretations;
-pub(crate) mod m0013_hash_requests;
 
 /// The migration set of the platform.
 pub struct Migrator;
@@ -39,7 +38,6 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_create_external_reports::Migration),
             Box::new(m0011_create_agency_classifications::Migration),
             Box::new(m0012_link_interpretations::Migration),
-            Box::new(m0013_hash_requests::Migration),
         ]
     }
 }

@@ -141,14 +141,14 @@ pub(crate) async fn create(
 ) -> StoreResult<StoredProceeding> {
     let mut tx = store.begin().await?;
     // The agency lock serialises writers, so the key check below cannot race.
-    tx.lock_agency(agency.0).await?;
+    audit::lock_agency(&tx.txn, agency.0).await?;
     if let Some(done) = sent_before(&tx.txn, agency.0, new.idempotency_key.as_deref()).await? {
         tx.commit().await?;
         return to_stored(done);
     }
     let p = &new.registered.proceeding;
     check_links(&tx.txn, agency.0, p).await?;
-    let locked = tx.locked_years(agency.0).await?;
+    let locked = crate::period_lock::locked_years(&tx.txn, agency.0).await?;
     crate::period_lock::check_proceeding(&locked, None, p)?;
     let row = new_row(agency.0, new)?
         .insert(&tx.txn)
@@ -169,9 +169,9 @@ pub(crate) async fn commit(
     step: &ProceedingStep,
 ) -> StoreResult<StoredProceeding> {
     let mut tx = store.begin().await?;
-    tx.lock_agency(agency.0).await?;
+    audit::lock_agency(&tx.txn, agency.0).await?;
     let p = &step.proceeding;
-    let locked = tx.locked_years(agency.0).await?;
+    let locked = crate::period_lock::locked_years(&tx.txn, agency.0).await?;
     if !locked.is_empty() {
         let before = rows::Entity::find_by_id(id)
             .filter(rows::Column::AgencyId.eq(agency.0))

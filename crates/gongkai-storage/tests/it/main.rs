@@ -44,7 +44,6 @@ macro_rules! suite {
                 an_unkeyed_chain_is_sealed_once_and_a_foreign_one_refused,
                 applications_are_numbered_per_year_and_logged,
                 a_resubmitted_form_is_stored_once_and_repeats_are_marked,
-                stored_requests_are_hashed_for_the_duplicate_check,
                 a_step_is_saved_with_its_events_and_a_stale_one_refused,
                 attachments_letters_and_serials_are_kept_per_agency,
                 the_list_filters_and_counts_give_the_domains_table_three,
