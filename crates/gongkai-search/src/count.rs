@@ -5,8 +5,10 @@
 //! `limit + 1` matches. The matches seen are kept: when they are all there are, the ranking
 //! scores just them ([`crate::top::best_of`]) instead of walking the index again.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use tantivy::query::{EnableScoring, Query, TermQuery};
-use tantivy::{DocAddress, DocSet, Searcher, TERMINATED};
+use tantivy::{DocAddress, DocSet, Searcher, SegmentReader, TERMINATED};
 
 use crate::request::MAX_DEPTH;
 
@@ -24,7 +26,8 @@ pub(crate) struct Counted {
 /// A count and the matches seen while counting, in index order.
 pub(crate) struct Walked {
     pub counted: Counted,
-    /// Every match when the count walked them all ([`Walked::all`]); otherwise only some.
+    /// Every match, in index order, when the count walked them all ([`Walked::all`]); otherwise
+    /// none.
     pub seen: Vec<DocAddress>,
 }
 
@@ -39,7 +42,7 @@ impl Walked {
 /// Counts the documents matching `matching` up to `limit`, keeping those seen. A bare term
 /// query (a word that is one bigram) in an index without deletions is counted exactly at any
 /// size from its document frequency, which costs nothing (and sees none); anything else is
-/// walked, segment by segment, until `limit + 1` live matches are seen.
+/// walked, the segments in parallel, until `limit + 1` live matches are seen.
 pub(crate) fn count_up_to(
     searcher: &Searcher,
     matching: &dyn Query,
@@ -58,26 +61,41 @@ pub(crate) fn count_up_to(
             seen: Vec::new(),
         });
     }
-    let mut seen = Vec::with_capacity(limit.min(64));
-    for (ord, reader) in readers.iter().enumerate() {
-        let segment = u32::try_from(ord).expect("a searcher holds fewer than 2³² segments");
-        let mut docs = weight.scorer(reader, 1.0)?;
-        let alive = reader.alive_bitset();
-        let mut doc = docs.doc();
-        while doc != TERMINATED {
-            if alive.is_none_or(|a| a.is_alive(doc)) {
-                if seen.len() == limit {
-                    let counted = Counted {
-                        total: limit,
-                        exact: false,
-                    };
-                    return Ok(Walked { counted, seen });
+    // The segments are walked in parallel; each stops once `limit + 1` matches are seen in all.
+    let counted_so_far = AtomicUsize::new(0);
+    let walk =
+        |(ord, reader): (usize, &SegmentReader)| -> tantivy::Result<(Vec<DocAddress>, bool)> {
+            let segment = u32::try_from(ord).expect("a searcher holds fewer than 2³² segments");
+            let mut seen = Vec::new();
+            let mut docs = weight.scorer(reader, 1.0)?;
+            let alive = reader.alive_bitset();
+            let mut doc = docs.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    if counted_so_far.fetch_add(1, Ordering::Relaxed) >= limit {
+                        return Ok((seen, false));
+                    }
+                    seen.push(DocAddress::new(segment, doc));
                 }
-                seen.push(DocAddress::new(segment, doc));
+                doc = docs.advance();
             }
-            doc = docs.advance();
-        }
+            Ok((seen, true))
+        };
+    let segments = searcher
+        .index()
+        .search_executor()
+        .map(walk, readers.iter().enumerate())?;
+    if segments.iter().any(|(_, complete)| !complete) {
+        let counted = Counted {
+            total: limit,
+            exact: false,
+        };
+        return Ok(Walked {
+            counted,
+            seen: Vec::new(),
+        });
     }
+    let seen: Vec<DocAddress> = segments.into_iter().flat_map(|(seen, _)| seen).collect();
     let counted = Counted {
         total: seen.len(),
         exact: true,

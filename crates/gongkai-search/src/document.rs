@@ -6,9 +6,10 @@
 use chrono::NaiveDate;
 
 /// 有效性 as a search filter (the domain's `Validity` without its dates).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Validity {
     /// 有效.
+    #[default]
     Valid,
     /// 失效.
     Expired,
@@ -27,8 +28,9 @@ impl Validity {
     }
 }
 
-/// One published document as the index sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One published document as the index sees it (the default: valid, with no text, published
+/// on 1970-01-01).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchDocument {
     /// The store's document id (`documents.id`): the key for replace and delete.
     pub id: i64,

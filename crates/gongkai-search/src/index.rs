@@ -7,8 +7,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::MmapDirectory;
+use tantivy::index::SegmentId;
 use tantivy::indexer::NoMergePolicy;
-use tantivy::query::Query;
 use tantivy::schema::{Field, Value};
 use tantivy::{
     DateTime, DocAddress, Index, IndexReader, IndexWriter, Order, Searcher, TantivyDocument, Term,
@@ -18,10 +18,10 @@ use crate::count::{COUNT_LIMIT, Counted, count_up_to};
 use crate::document::SearchDocument;
 use crate::error::SearchError;
 use crate::highlight::{folded_words, lead, mark_all, snippet};
-use crate::query::{matching, parse_words, ranking, scored};
+use crate::query::{matching, parse_words, ranking};
 use crate::request::{Hit, IdPage, MAX_DEPTH, SearchPage, SearchRequest, Sort};
 use crate::schema::{Fields, Part, date_of, register_analysers, schema, to_tantivy};
-use crate::top::{best, best_of};
+use crate::top::{best, best_of, fill_unranked};
 
 /// A search index of published documents. Changes become visible to searches at
 /// [`SearchIndex::commit`]; changes not committed are lost when the index is dropped.
@@ -36,6 +36,25 @@ pub struct SearchIndex {
 
 /// The writer's default memory budget: small enough for a 2-core machine running tests.
 const DEFAULT_WRITER_MEMORY: usize = 50_000_000;
+
+/// Threads one search runs on: its segments are walked in parallel, one per core (at most 8).
+fn search_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// Segment ids in `parts` groups of about equal document counts (the largest segments first,
+/// each into the group holding fewest so far).
+fn balanced(mut segments: Vec<(SegmentId, u32)>, parts: usize) -> Vec<Vec<SegmentId>> {
+    segments.sort_by_key(|(_, docs)| std::cmp::Reverse(*docs));
+    let mut groups: Vec<(u64, Vec<SegmentId>)> = vec![(0, Vec::new()); parts.max(1)];
+    for (id, docs) in segments {
+        if let Some(lightest) = groups.iter_mut().min_by_key(|(total, _)| *total) {
+            lightest.0 += u64::from(docs);
+            lightest.1.push(id);
+        }
+    }
+    groups.into_iter().map(|(_, ids)| ids).collect()
+}
 
 impl SearchIndex {
     /// A new, empty index in memory (tests, and tools that rebuild on every start).
@@ -63,8 +82,9 @@ impl SearchIndex {
         Self::wrap(index, fields)
     }
 
-    fn wrap(index: Index, fields: Fields) -> Result<SearchIndex, SearchError> {
+    fn wrap(mut index: Index, fields: Fields) -> Result<SearchIndex, SearchError> {
         register_analysers(&index);
+        index.set_multithread_executor(search_threads())?;
         let reader = index.reader()?;
         Ok(SearchIndex {
             index,
@@ -141,12 +161,34 @@ impl SearchIndex {
         Ok(self.reader.reload()?)
     }
 
-    /// Commits, waits for tantivy's background segment merges and releases the writer (and its
-    /// directory lock) until the next change: the end of a bulk rebuild. A rebuild leaves one
-    /// segment per filling of the writer's memory (see [`SearchIndex::with_writer`]); they are
-    /// searched as they are, and merged by tantivy's policy once the index changes again.
+    /// Commits, merges the segments into one per search thread, waits for the merges and
+    /// releases the writer (and its directory lock) until the next change: the end of a bulk
+    /// rebuild. A rebuild leaves one segment per filling of the writer's memory (see
+    /// [`SearchIndex::with_writer`]), 36 at 1,000,000 documents, and every segment repeats a
+    /// search's fixed work; one segment per thread is what a search walks in parallel. The
+    /// merges run in parallel too (about a fifth of a rebuild's time at 1,000,000 documents).
     pub fn finish(&self) -> Result<(), SearchError> {
+        self.with_writer_do(|w| {
+            // Only these merges: none of tantivy's policy may hold a segment they need.
+            w.set_merge_policy(Box::new(NoMergePolicy));
+            Ok(())
+        })?;
         self.commit()?;
+        let segments = self
+            .index
+            .searchable_segment_metas()?
+            .iter()
+            .map(|m| (m.id(), m.num_docs()))
+            .collect();
+        let groups = balanced(segments, search_threads());
+        self.with_writer_do(|w| {
+            let merges: Vec<_> = groups
+                .iter()
+                .filter(|ids| ids.len() > 1)
+                .map(|ids| w.merge(ids))
+                .collect();
+            merges.into_iter().try_for_each(|m| m.wait().map(|_| ()))
+        })?;
         let writer = self
             .writer
             .lock()
@@ -246,12 +288,9 @@ impl SearchIndex {
         let found = if let Some(all) = walked.all() {
             // Few matches, all seen by the count: scored one by one.
             best_of(searcher, &ranking.clauses, all, n)?
-        } else if ranking.covers_matching {
-            best(searcher, &*matching, &*ranking.query, n)?
         } else {
-            let query: Box<dyn Query> = scored(matching, ranking.query);
-            let top = TopDocs::with_limit(n).order_by_score();
-            searcher.search(&*query, &top)?
+            let ranked = best(searcher, &*matching, &*ranking.query, n)?;
+            fill_unranked(searcher, &*matching, ranked, n)?
         };
         Ok((counted, found.into_iter().skip(offset).collect()))
     }
@@ -310,5 +349,76 @@ fn best_snippet(summary: &str, body: &str, attachment: &str, words: &[Vec<char>]
         Some((_, html)) => html,
         None if !summary.trim().is_empty() => lead(summary),
         None => lead(body),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::count::count_up_to;
+
+    fn doc(id: i64, title: String, body: String) -> SearchDocument {
+        SearchDocument {
+            id,
+            title,
+            body,
+            ..SearchDocument::default()
+        }
+    }
+
+    #[test]
+    fn the_parallel_pruned_walk_finds_the_best_that_scoring_every_match_finds() {
+        // Arrange: six segments of documents that all match, scoring differently (预算 in some
+        // titles, as often as 1–5 times in the body) and many alike (ties).
+        let index = SearchIndex::in_ram()
+            .map(|i| i.with_writer(1, 15_000_000))
+            .expect("an index");
+        for batch in 0..6_i64 {
+            for i in 0..300_i64 {
+                let id = batch * 1_000 + i;
+                let title = if id % 37 == 0 {
+                    "部门预算"
+                } else {
+                    "通知"
+                };
+                let body = "预算执行良好，".repeat(1 + (id % 5) as usize) + "其他工作安排。";
+                index.upsert(&doc(id, title.into(), body)).expect("added");
+            }
+            index.commit().expect("committed");
+        }
+        assert!(index.num_segments() >= 2);
+        let searcher = index.reader.searcher();
+        let words = parse_words("预算执行").expect("a word");
+        let matching = matching(&index.fields, &words, &crate::Filters::default());
+        let ranking = ranking(&index.fields, &words);
+        let every = count_up_to(&searcher, &*matching, usize::MAX).expect("counted");
+        let every = every.all().expect("every match seen");
+
+        for n in [1, 10, 100] {
+            // Act
+            let walked = best(&searcher, &*matching, &*ranking.query, n).expect("walked");
+
+            // Assert: the same scores rank by rank, so nothing better was skipped. (The union
+            // adds a document's term scores in another order than `best_of`, so equal scores
+            // may differ in the last bit and swap documents of the same score.)
+            let scored = best_of(&searcher, &ranking.clauses, every, n).expect("scored");
+            assert_eq!(walked.len(), n);
+            for ((got, at), (want, _)) in walked.iter().zip(&scored) {
+                assert!(
+                    (got - want).abs() < 1e-4,
+                    "top {n}: {got} at {at:?}, want {want}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn segments_are_grouped_by_document_count() {
+        let ids: Vec<SegmentId> = (0..5).map(|_| SegmentId::generate_random()).collect();
+        let sizes = [100, 10, 60, 40, 30];
+
+        let groups = balanced(ids.iter().copied().zip(sizes).collect(), 2);
+
+        assert_eq!(groups, [vec![ids[0], ids[4]], vec![ids[2], ids[3], ids[1]]]);
     }
 }

@@ -3,13 +3,17 @@
 //! the current tenth-best score are skipped. Each document the walk offers is kept only if it
 //! also matches the query's condition, checked in place ([`DocSet::seek_danger`]), so the
 //! threshold only ever rises to scores of real results and nothing better is skipped. The
-//! threshold carries from one segment to the next, since scores share the searcher's statistics.
+//! segments are walked in parallel, each walk skipping what cannot beat the best threshold any
+//! of them holds, since scores share the searcher's statistics. A match holding no term of the
+//! union scores 0: such matches only fill the page when too few score more
+//! ([`fill_unranked`]).
 
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashSet};
+use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
 
 use tantivy::query::{EnableScoring, Query};
-use tantivy::{DocAddress, DocSet, Score, Searcher, SeekDangerResult};
+use tantivy::{DocAddress, DocSet, Score, Searcher, SeekDangerResult, SegmentReader, TERMINATED};
 
 /// A result held while collecting: better is a higher score, then an earlier document.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -59,6 +63,11 @@ impl Best {
         }
     }
 
+    /// Whether `n` results are held, so that the threshold is a real result's score.
+    pub fn is_full(&self) -> bool {
+        self.heap.len() >= self.n
+    }
+
     /// Offers a result; it is kept if it beats the threshold (ties keep the earlier one).
     pub fn offer(&mut self, score: Score, addr: DocAddress) {
         if self.n == 0 || (self.heap.len() >= self.n && score <= self.threshold()) {
@@ -78,8 +87,27 @@ impl Best {
     }
 }
 
-/// The `n` best documents matching `matching`, scored by `ranking`, which must match every
-/// document `matching` does (see [`crate::query::Ranking::covers_matching`]).
+/// The highest tenth-best score (or `n`-th) that any segment's walk already holds: a walk in
+/// another segment can skip what cannot reach it. Every score of the union is positive, so
+/// the bits of the scores order as the scores do.
+struct Shared(AtomicU32);
+
+impl Shared {
+    fn raise(&self, score: Score) {
+        self.0
+            .fetch_max(score.max(0.0).to_bits(), AtomicOrdering::Relaxed);
+    }
+
+    /// What a walk may skip: below the shared score, not at it, so that of equal scores the
+    /// earlier document still wins, whichever segment's walk got there first.
+    fn bound(&self) -> Score {
+        f32::from_bits(self.0.load(AtomicOrdering::Relaxed)).next_down()
+    }
+}
+
+/// The `n` best documents matching `matching` that hold a term of `ranking`, by their score
+/// in it; fewer when fewer such documents match. The segments are walked in parallel on the
+/// index's search threads, sharing the score to beat.
 pub(crate) fn best(
     searcher: &Searcher,
     matching: &dyn Query,
@@ -88,33 +116,81 @@ pub(crate) fn best(
 ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
     let condition = matching.weight(EnableScoring::disabled_from_searcher(searcher))?;
     let scores = ranking.weight(EnableScoring::enabled_from_searcher(searcher))?;
-    let mut best = Best::new(n);
-    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+    let shared = Shared(AtomicU32::new(0));
+    let segment_walk = |(ord, reader): (usize, &SegmentReader)| -> tantivy::Result<Best> {
         let segment = u32::try_from(ord).expect("a searcher holds fewer than 2³² segments");
+        let mut best = Best::new(n);
         let mut matches = condition.scorer(reader, 1.0)?;
         let alive = reader.alive_bitset();
         // No match lies before `next`: the condition's docset stands at its first match, and
         // afterwards `seek_danger` tells how far it is safe to skip.
         let mut next = matches.doc();
-        scores.for_each_pruning(best.threshold(), reader, &mut |doc, score| {
+        scores.for_each_pruning(shared.bound(), reader, &mut |doc, score| {
             if doc >= next && alive.is_none_or(|a| a.is_alive(doc)) {
                 match matches.seek_danger(doc) {
                     SeekDangerResult::Found => {
                         best.offer(score, DocAddress::new(segment, doc));
                         next = doc + 1;
+                        if best.is_full() {
+                            shared.raise(best.threshold());
+                        }
                     }
                     SeekDangerResult::SeekLowerBound(bound) => next = bound,
                 }
             }
-            best.threshold()
+            best.threshold().max(shared.bound())
         })?;
+        Ok(best)
+    };
+    let segments = searcher.segment_readers().iter().enumerate();
+    let mut all = Best::new(n);
+    for segment in searcher
+        .index()
+        .search_executor()
+        .map(segment_walk, segments)?
+    {
+        for (score, addr) in segment.into_sorted() {
+            all.offer(score, addr);
+        }
     }
-    Ok(best.into_sorted())
+    Ok(all.into_sorted())
+}
+
+/// `found` (the best matches holding a ranking term, fewer than `n` only when that is all of
+/// them) completed to `n` with the other matches, which score 0, in index order.
+pub(crate) fn fill_unranked(
+    searcher: &Searcher,
+    matching: &dyn Query,
+    mut found: Vec<(Score, DocAddress)>,
+    n: usize,
+) -> tantivy::Result<Vec<(Score, DocAddress)>> {
+    if found.len() >= n {
+        return Ok(found);
+    }
+    let ranked: HashSet<DocAddress> = found.iter().map(|(_, addr)| *addr).collect();
+    let condition = matching.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+        let segment = u32::try_from(ord).expect("a searcher holds fewer than 2³² segments");
+        let mut docs = condition.scorer(reader, 1.0)?;
+        let alive = reader.alive_bitset();
+        let mut doc = docs.doc();
+        while doc != TERMINATED {
+            let addr = DocAddress::new(segment, doc);
+            if alive.is_none_or(|a| a.is_alive(doc)) && !ranked.contains(&addr) {
+                found.push((0.0, addr));
+                if found.len() == n {
+                    return Ok(found);
+                }
+            }
+            doc = docs.advance();
+        }
+    }
+    Ok(found)
 }
 
 /// The `n` best of `docs` (every match, in index order, as the count saw them), each scored by
 /// seeking every ranking clause to it; a match no clause covers scores 0, as in
-/// [`crate::query::scored`]. For a few matches this is far cheaper than the pruned walk, whose
+/// [`fill_unranked`]. For a few matches this is far cheaper than the pruned walk, whose
 /// threshold rises slowly when most of what the union offers fails the condition (a selective
 /// filter). Seeking the clauses one by one reads only the blocks holding the documents, where
 /// seeking their union would read every posting of every term near them.

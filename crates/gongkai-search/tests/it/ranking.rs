@@ -66,3 +66,28 @@ fn newest_first_orders_by_publication_date() {
 
     assert_eq!(got, [2, 3, 1]);
 }
+
+#[test]
+fn matches_holding_no_ranking_word_fill_the_page_after_those_that_do() {
+    // Arrange: more matches than the count walks (so the best are taken from the ranking's
+    // walk), all but three holding 「公开」 only across two words (办公 + 开会), which no
+    // ranking term stands for.
+    let mut docs: Vec<SearchDocument> = (1..=1_100)
+        .map(|id| body_doc(id, "各科室在会议室办公开会，讨论工作安排。"))
+        .collect();
+    docs.extend((2_001..=2_003).map(|id| body_doc(id, "各科室在会议室依法公开，讨论工作安排。")));
+    let index = index_of(&docs);
+
+    // Act
+    let found = page(&index, SearchRequest::new("公开").with_page(1, 10));
+
+    // Assert
+    assert_eq!(found.total, 1_103);
+    let got: Vec<i64> = found.hits.iter().map(|h| h.id).collect();
+    let mut ranked = got[..3].to_vec();
+    ranked.sort_unstable();
+    assert_eq!(ranked, [2_001, 2_002, 2_003]);
+    assert_eq!(got.len(), 10);
+    assert!(got[3..].iter().all(|id| *id <= 1_100), "{got:?}");
+    assert!(found.hits[3..].iter().all(|h| h.score == 0.0));
+}
