@@ -7,7 +7,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use tantivy::query::{EnableScoring, Query, TermQuery};
+use tantivy::query::{EnableScoring, Query, TermQuery, Weight};
 use tantivy::{DocAddress, DocSet, Searcher, SegmentReader, TERMINATED};
 
 use crate::request::MAX_DEPTH;
@@ -65,19 +65,12 @@ pub(crate) fn count_up_to(
     let counted_so_far = AtomicUsize::new(0);
     let walk =
         |(ord, reader): (usize, &SegmentReader)| -> tantivy::Result<(Vec<DocAddress>, bool)> {
-            let segment = u32::try_from(ord).expect("a searcher holds fewer than 2³² segments");
             let mut seen = Vec::new();
-            let mut docs = weight.scorer(reader, 1.0)?;
-            let alive = reader.alive_bitset();
-            let mut doc = docs.doc();
-            while doc != TERMINATED {
-                if alive.is_none_or(|a| a.is_alive(doc)) {
-                    if counted_so_far.fetch_add(1, Ordering::Relaxed) >= limit {
-                        return Ok((seen, false));
-                    }
-                    seen.push(DocAddress::new(segment, doc));
+            for addr in live_matches(&*weight, ord, reader)? {
+                if counted_so_far.fetch_add(1, Ordering::Relaxed) >= limit {
+                    return Ok((seen, false));
                 }
-                doc = docs.advance();
+                seen.push(addr);
             }
             Ok((seen, true))
         };
@@ -101,4 +94,31 @@ pub(crate) fn count_up_to(
         exact: true,
     };
     Ok(Walked { counted, seen })
+}
+
+/// The ordinal of the `ord`-th segment in a [`DocAddress`].
+pub(crate) fn segment_ordinal(ord: usize) -> u32 {
+    u32::try_from(ord).expect("a searcher holds fewer than 2³² segments")
+}
+
+/// The live documents of segment `ord` that `condition` matches, in index order.
+pub(crate) fn live_matches<'a>(
+    condition: &dyn Weight,
+    ord: usize,
+    reader: &'a SegmentReader,
+) -> tantivy::Result<impl Iterator<Item = DocAddress> + 'a> {
+    let segment = segment_ordinal(ord);
+    let mut docs = condition.scorer(reader, 1.0)?;
+    let alive = reader.alive_bitset();
+    let mut doc = docs.doc();
+    let all = std::iter::from_fn(move || {
+        let here = doc;
+        (here != TERMINATED).then(|| {
+            doc = docs.advance();
+            here
+        })
+    });
+    Ok(all
+        .filter(move |d| alive.is_none_or(|a| a.is_alive(*d)))
+        .map(move |d| DocAddress::new(segment, d)))
 }

@@ -13,7 +13,9 @@ use std::collections::{BinaryHeap, HashSet};
 use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
 
 use tantivy::query::{EnableScoring, Query};
-use tantivy::{DocAddress, DocSet, Score, Searcher, SeekDangerResult, SegmentReader, TERMINATED};
+use tantivy::{DocAddress, DocSet, Score, Searcher, SeekDangerResult, SegmentReader};
+
+use crate::count::{live_matches, segment_ordinal};
 
 /// A result held while collecting: better is a higher score, then an earlier document.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -118,7 +120,7 @@ pub(crate) fn best(
     let scores = ranking.weight(EnableScoring::enabled_from_searcher(searcher))?;
     let shared = Shared(AtomicU32::new(0));
     let segment_walk = |(ord, reader): (usize, &SegmentReader)| -> tantivy::Result<Best> {
-        let segment = u32::try_from(ord).expect("a searcher holds fewer than 2³² segments");
+        let segment = segment_ordinal(ord);
         let mut best = Best::new(n);
         let mut matches = condition.scorer(reader, 1.0)?;
         let alive = reader.alive_bitset();
@@ -170,19 +172,13 @@ pub(crate) fn fill_unranked(
     let ranked: HashSet<DocAddress> = found.iter().map(|(_, addr)| *addr).collect();
     let condition = matching.weight(EnableScoring::disabled_from_searcher(searcher))?;
     for (ord, reader) in searcher.segment_readers().iter().enumerate() {
-        let segment = u32::try_from(ord).expect("a searcher holds fewer than 2³² segments");
-        let mut docs = condition.scorer(reader, 1.0)?;
-        let alive = reader.alive_bitset();
-        let mut doc = docs.doc();
-        while doc != TERMINATED {
-            let addr = DocAddress::new(segment, doc);
-            if alive.is_none_or(|a| a.is_alive(doc)) && !ranked.contains(&addr) {
+        for addr in live_matches(&*condition, ord, reader)? {
+            if !ranked.contains(&addr) {
                 found.push((0.0, addr));
                 if found.len() == n {
                     return Ok(found);
                 }
             }
-            doc = docs.advance();
         }
     }
     Ok(found)
