@@ -21,7 +21,7 @@ use crate::highlight::{folded_words, lead, mark_all, snippet};
 use crate::query::{matching, parse_words, ranking};
 use crate::request::{Hit, IdPage, MAX_DEPTH, SearchPage, SearchRequest, Sort};
 use crate::schema::{Fields, Part, date_of, register_analysers, schema, to_tantivy};
-use crate::top::{best, best_of, fill_unranked};
+use crate::top::{best, best_heading_first, best_of, fill_unranked};
 
 /// A search index of published documents. Changes become visible to searches at
 /// [`SearchIndex::commit`]; changes not committed are lost when the index is dropped.
@@ -287,9 +287,11 @@ impl SearchIndex {
         let n = offset + limit;
         let found = if let Some(all) = walked.all() {
             // Few matches, all seen by the count: scored one by one.
-            best_of(searcher, &ranking.clauses, all, n)?
+            best_of(searcher, &ranking.clauses(), all, n)?
+        } else if let Some(best) = best_heading_first(searcher, &*matching, &ranking, n)? {
+            best
         } else {
-            let ranked = best(searcher, &*matching, &*ranking.query, n)?;
+            let ranked = best(searcher, &*matching, &*ranking.query(), n)?;
             fill_unranked(searcher, &*matching, ranked, n)?
         };
         Ok((counted, found.into_iter().skip(offset).collect()))
@@ -396,19 +398,73 @@ mod tests {
 
         for n in [1, 10, 100] {
             // Act
-            let walked = best(&searcher, &*matching, &*ranking.query, n).expect("walked");
+            let walked = best(&searcher, &*matching, &*ranking.query(), n).expect("walked");
 
             // Assert: the same scores rank by rank, so nothing better was skipped. (The union
             // adds a document's term scores in another order than `best_of`, so equal scores
             // may differ in the last bit and swap documents of the same score.)
-            let scored = best_of(&searcher, &ranking.clauses, every, n).expect("scored");
-            assert_eq!(walked.len(), n);
-            for ((got, at), (want, _)) in walked.iter().zip(&scored) {
-                assert!(
-                    (got - want).abs() < 1e-4,
-                    "top {n}: {got} at {at:?}, want {want}"
-                );
+            let scored = best_of(&searcher, &ranking.clauses(), every, n).expect("scored");
+            assert_same_scores(&walked, &scored, n);
+        }
+    }
+
+    #[test]
+    fn the_heading_walk_adds_the_text_scores_and_settles_only_what_it_can() {
+        // Arrange: three segments; every tenth document titled with the word, the text holding
+        // it 1–7 times in the same length, so that the best come late in each segment.
+        let index = SearchIndex::in_ram()
+            .map(|i| i.with_writer(1, 15_000_000))
+            .expect("an index");
+        for batch in 0..3_i64 {
+            for i in 0..200_i64 {
+                let id = batch * 1_000 + i;
+                let title = match id {
+                    _ if id % 10 == 0 => "部门预算资金".to_owned(),
+                    // The word lost in a long title scores less than in some texts.
+                    1 => "部门预算资金".to_owned() + &"，工作通知".repeat(200),
+                    _ => "工作通知".to_owned(),
+                };
+                // Half the documents lack the word, so that it weighs in the text.
+                let k = match id {
+                    1 => 1,
+                    _ if id % 2 == 0 => 1 + (id % 7) as usize,
+                    _ => 0,
+                };
+                let body = "预算资金，".repeat(k) + &"安排工作，".repeat(8 - k);
+                index.upsert(&doc(id, title, body)).expect("added");
             }
+            index.commit().expect("committed");
+        }
+        let searcher = index.reader.searcher();
+        let words = parse_words("预算资金").expect("a word");
+        let matching = matching(&index.fields, &words, &crate::Filters::default());
+        let ranking = ranking(&index.fields, &words);
+        let every = count_up_to(&searcher, &*matching, usize::MAX).expect("counted");
+        let every = every.all().expect("every match seen");
+
+        for n in [1, 10, 60] {
+            // Act
+            let found = best_heading_first(&searcher, &*matching, &ranking, n).expect("walked");
+
+            // Assert: the same scores as scoring every match, text included.
+            let scored = best_of(&searcher, &ranking.clauses(), every, n).expect("scored");
+            assert_same_scores(&found.expect("settled by the titles"), &scored, n);
+        }
+        // The 61st title holding the word is the long one, which scores less than the word
+        // seven times in a text may: the heading walk cannot tell the 61st best, nor the 62nd.
+        for n in [61, 62] {
+            let unsettled = best_heading_first(&searcher, &*matching, &ranking, n).expect("walked");
+            assert!(unsettled.is_none(), "the best {n} are not all in titles");
+        }
+    }
+
+    fn assert_same_scores(got: &[(f32, DocAddress)], want: &[(f32, DocAddress)], n: usize) {
+        assert_eq!(got.len(), n);
+        for ((got, at), (want, _)) in got.iter().zip(want) {
+            assert!(
+                (got - want).abs() < 1e-4,
+                "top {n}: {got} at {at:?}, want {want}"
+            );
         }
     }
 

@@ -12,11 +12,12 @@
 //!   query's time (each a long postings list to align at every candidate) and said little
 //!   the jieba words do not.
 
-use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, PhrasePrefixQuery, PhraseQuery, Query, TermQuery,
+    AllQuery, Bm25Weight, BooleanQuery, BoostQuery, PhrasePrefixQuery, PhraseQuery, Query,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Score, Searcher, Term};
 
 use crate::error::SearchError;
 use crate::request::Filters;
@@ -75,44 +76,94 @@ pub(crate) fn matching(fields: &Fields, words: &[String], filters: &Filters) -> 
     }
 }
 
-/// How the results are ordered.
+/// How the results are ordered: a sum of boosted terms, each a word's jieba word in 标题 +
+/// 文号 or anywhere.
 pub(crate) struct Ranking {
-    /// A union of boosted term queries.
-    pub query: Box<dyn Query>,
-    /// The union's clauses, one boosted term query each, for scoring a few documents one by one
-    /// (a union walks every posting near them).
-    pub clauses: Vec<Box<dyn Query>>,
+    terms: Vec<Ranked>,
+}
+
+/// One term of the ranking.
+struct Ranked {
+    term: Term,
+    weight: f32,
+    heading: bool,
+}
+
+impl Ranked {
+    fn query(&self) -> Box<dyn Query> {
+        let q = TermQuery::new(self.term.clone(), IndexRecordOption::WithFreqs);
+        Box::new(BoostQuery::new(Box::new(q), self.weight))
+    }
+}
+
+impl Ranking {
+    /// The union of every term, for the pruned walk.
+    pub fn query(&self) -> Box<dyn Query> {
+        Box::new(BooleanQuery::union(self.clauses()))
+    }
+
+    /// One boosted term query each, for scoring a few documents one by one (a union walks
+    /// every posting near them).
+    pub fn clauses(&self) -> Vec<Box<dyn Query>> {
+        self.terms.iter().map(Ranked::query).collect()
+    }
+
+    /// The union of the 标题 + 文号 terms: short postings lists, quick to walk.
+    pub fn heading(&self) -> Box<dyn Query> {
+        Box::new(BooleanQuery::union(
+            self.terms
+                .iter()
+                .filter(|t| t.heading)
+                .map(Ranked::query)
+                .collect(),
+        ))
+    }
+
+    /// The terms anywhere in the text, one query each.
+    pub fn anywhere(&self) -> Vec<Box<dyn Query>> {
+        let anywhere = self.terms.iter().filter(|t| !t.heading);
+        anywhere.map(Ranked::query).collect()
+    }
+
+    /// More than the terms anywhere can add to a document's score: the sum of their BM25
+    /// suprema, each the score of the term endlessly often in an empty text (tantivy's
+    /// `max_score` takes the longest text, which scores less than a short one), with a margin
+    /// for rounding.
+    pub fn anywhere_bound(&self, searcher: &Searcher) -> tantivy::Result<Score> {
+        let mut sum = 0.0;
+        for t in self.terms.iter().filter(|t| !t.heading) {
+            let weight = Bm25Weight::for_terms(searcher, std::slice::from_ref(&t.term))?;
+            sum += weight.boost_by(t.weight).score(0, u32::MAX);
+        }
+        Ok(sum * 1.01)
+    }
 }
 
 /// The ranking of `words`: their jieba words, in 标题 + 文号 and anywhere (see the module
 /// comment). A match holding none of them scores 0 and comes after every match that does.
 pub(crate) fn ranking(fields: &Fields, words: &[String]) -> Ranking {
-    let mut terms: Vec<(Term, f32)> = Vec::new();
-    let mut add = |term: Term, weight: f32| {
-        if !terms.iter().any(|(t, _)| *t == term) {
-            terms.push((term, weight));
+    let mut terms: Vec<Ranked> = Vec::new();
+    let mut add = |term: Term, weight: f32, heading: bool| {
+        if !terms.iter().any(|t| t.term == term) {
+            terms.push(Ranked {
+                term,
+                weight,
+                heading,
+            });
         }
     };
     for word in words {
         for w in jieba_words(word).tokens() {
+            let heading = Term::from_field_text(fields.heading, &w.text);
+            add(heading, HEADING_WEIGHT, true);
             add(
-                Term::from_field_text(fields.heading, &w.text),
-                HEADING_WEIGHT,
+                Term::from_field_text(fields.words, &w.text),
+                WORDS_WEIGHT,
+                false,
             );
-            add(Term::from_field_text(fields.words, &w.text), WORDS_WEIGHT);
         }
     }
-    let clause = |(term, weight): &(Term, f32)| -> Box<dyn Query> {
-        let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-        Box::new(BoostQuery::new(Box::new(q), *weight))
-    };
-    let clauses: Vec<Box<dyn Query>> = terms.iter().map(clause).collect();
-    Ranking {
-        query: Box::new(BooleanQuery::union(
-            clauses.iter().map(|c| c.box_clone()).collect(),
-        )),
-        clauses,
-    }
+    Ranking { terms }
 }
 
 /// The bigram terms of a folded word at their character offsets, and whether the one term is a
@@ -238,7 +289,7 @@ mod tests {
 
         let mut seen = Vec::new();
         ranking
-            .query
+            .query()
             .query_terms(&mut |term, _| seen.push(term.clone()));
         for field in [fields.heading, fields.words] {
             for word in ["预算", "贯彻", "执行"] {
@@ -246,7 +297,7 @@ mod tests {
             }
         }
         assert!(seen.iter().all(|t| t.field() != fields.bigrams));
-        assert_eq!(ranking.clauses.len(), seen.len());
+        assert_eq!(ranking.clauses().len(), seen.len());
     }
 
     #[test]

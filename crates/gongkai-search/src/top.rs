@@ -1,21 +1,24 @@
-//! The best results by relevance without scoring every match. The ranking is a union of term
-//! queries, which tantivy walks with block-max WAND: whole blocks of postings that cannot beat
+//! The best results by relevance without scoring every match. The ranking is a sum of term
+//! scores, which tantivy walks with block-max WAND: whole blocks of postings that cannot beat
 //! the current tenth-best score are skipped. Each document the walk offers is kept only if it
 //! also matches the query's condition, checked in place ([`DocSet::seek_danger`]), so the
-//! threshold only ever rises to scores of real results and nothing better is skipped. The
-//! segments are walked in parallel, each walk skipping what cannot beat the best threshold any
-//! of them holds, since scores share the searcher's statistics. A match holding no term of the
-//! union scores 0: such matches only fill the page when too few score more
-//! ([`fill_unranked`]).
+//! threshold only ever rises to real results and nothing better is skipped. The segments are
+//! walked in parallel, each walk skipping what cannot beat the best threshold any of them
+//! holds, since scores share the searcher's statistics. The walk goes over the 标题 + 文号
+//! terms first, adding the other terms' scores to what it meets ([`best_heading_first`]); only
+//! when that cannot settle the page does it walk the union of every term ([`best`]). A match
+//! holding no term of the union scores 0: such matches only fill the page when too few score
+//! more ([`fill_unranked`]).
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashSet};
 use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
 
-use tantivy::query::{EnableScoring, Query};
-use tantivy::{DocAddress, DocSet, Score, Searcher, SeekDangerResult, SegmentReader};
+use tantivy::query::{EnableScoring, Query, Scorer, Weight};
+use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SeekDangerResult, SegmentReader};
 
 use crate::count::{live_matches, segment_ordinal};
+use crate::query::Ranking;
 
 /// A result held while collecting: better is a higher score, then an earlier document.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -116,21 +119,66 @@ pub(crate) fn best(
     ranking: &dyn Query,
     n: usize,
 ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
+    Ok(pruned_walk(searcher, matching, ranking, &[], 0.0, n)?.into_sorted())
+}
+
+/// The `n` best matches, found by walking only the 标题 + 文号 terms, when that settles them:
+/// `None` when it cannot (see below), and the caller walks the whole union instead.
+///
+/// The terms anywhere in the text have long postings lists (a common word is in most
+/// documents), which make the union's pruned walk step block by block through all of them;
+/// yet they add at most `bound` to a score, little beside a word in the title. So the walk
+/// goes over the short heading lists only and adds the anywhere terms' scores to each match it
+/// meets (a seek per term), skipping every document whose heading score plus `bound` cannot
+/// beat the `n`-th best. A match holding no heading term scores at most `bound`: once the
+/// `n`-th best scores more, none can enter, and the result is the union's exactly; otherwise
+/// (a word rare in titles) it is `None`.
+pub(crate) fn best_heading_first(
+    searcher: &Searcher,
+    matching: &dyn Query,
+    ranking: &Ranking,
+    n: usize,
+) -> tantivy::Result<Option<Vec<(Score, DocAddress)>>> {
+    let bound = ranking.anywhere_bound(searcher)?;
+    let heading = ranking.heading();
+    let all = pruned_walk(searcher, matching, &*heading, &ranking.anywhere(), bound, n)?;
+    let settled = all.is_full() && all.threshold() > bound;
+    Ok(settled.then(|| all.into_sorted()))
+}
+
+/// The `n` best matches of `matching` among the documents `walked` holds, each scored by
+/// `walked` plus the queries `added` (which together add at most `slack`): the segments walked
+/// in parallel, skipping what cannot beat the best `n` any walk holds.
+fn pruned_walk(
+    searcher: &Searcher,
+    matching: &dyn Query,
+    walked: &dyn Query,
+    added: &[Box<dyn Query>],
+    slack: Score,
+    n: usize,
+) -> tantivy::Result<Best> {
     let condition = matching.weight(EnableScoring::disabled_from_searcher(searcher))?;
-    let scores = ranking.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let scoring = EnableScoring::enabled_from_searcher(searcher);
+    let walked = walked.weight(scoring)?;
+    let added = added
+        .iter()
+        .map(|q| q.weight(scoring))
+        .collect::<tantivy::Result<Vec<_>>>()?;
     let shared = Shared(AtomicU32::new(0));
     let segment_walk = |(ord, reader): (usize, &SegmentReader)| -> tantivy::Result<Best> {
         let segment = segment_ordinal(ord);
         let mut best = Best::new(n);
         let mut matches = condition.scorer(reader, 1.0)?;
+        let mut added = scorers(&added, reader)?;
         let alive = reader.alive_bitset();
         // No match lies before `next`: the condition's docset stands at its first match, and
         // afterwards `seek_danger` tells how far it is safe to skip.
         let mut next = matches.doc();
-        scores.for_each_pruning(shared.bound(), reader, &mut |doc, score| {
+        walked.for_each_pruning(shared.bound() - slack, reader, &mut |doc, score| {
             if doc >= next && alive.is_none_or(|a| a.is_alive(doc)) {
                 match matches.seek_danger(doc) {
                     SeekDangerResult::Found => {
+                        let score = score + score_at(&mut added, doc);
                         best.offer(score, DocAddress::new(segment, doc));
                         next = doc + 1;
                         if best.is_full() {
@@ -140,7 +188,8 @@ pub(crate) fn best(
                     SeekDangerResult::SeekLowerBound(bound) => next = bound,
                 }
             }
-            best.threshold().max(shared.bound())
+            // What the walked terms must exceed for a document to beat the best held.
+            best.threshold().max(shared.bound()) - slack
         })?;
         Ok(best)
     };
@@ -155,7 +204,31 @@ pub(crate) fn best(
             all.offer(score, addr);
         }
     }
-    Ok(all.into_sorted())
+    Ok(all)
+}
+
+/// Each weight's scorer in `reader`.
+fn scorers(
+    weights: &[Box<dyn Weight>],
+    reader: &SegmentReader,
+) -> tantivy::Result<Vec<Box<dyn Scorer>>> {
+    weights.iter().map(|w| w.scorer(reader, 1.0)).collect()
+}
+
+/// The sum of the scores of `scorers` holding `doc`, each moved to it (the documents asked
+/// for must come in index order).
+fn score_at(scorers: &mut [Box<dyn Scorer>], doc: DocId) -> Score {
+    let mut score = 0.0;
+    for scorer in scorers {
+        let mut at = scorer.doc();
+        if at < doc {
+            at = scorer.seek(doc);
+        }
+        if at == doc {
+            score += scorer.score();
+        }
+    }
+    score
 }
 
 /// `found` (the best matches holding a ranking term, fewer than `n` only when that is all of
@@ -204,22 +277,9 @@ pub(crate) fn best_of(
     let mut best = Best::new(n);
     for same in docs.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
         let reader = searcher.segment_reader(same[0].segment_ord);
-        let mut scorers = weights
-            .iter()
-            .map(|w| w.scorer(reader, 1.0))
-            .collect::<tantivy::Result<Vec<_>>>()?;
+        let mut scorers = scorers(&weights, reader)?;
         for addr in same {
-            let mut score = 0.0;
-            for scorer in &mut scorers {
-                let mut doc = scorer.doc();
-                if doc < addr.doc_id {
-                    doc = scorer.seek(addr.doc_id);
-                }
-                if doc == addr.doc_id {
-                    score += scorer.score();
-                }
-            }
-            best.offer(score, *addr);
+            best.offer(score_at(&mut scorers, addr.doc_id), *addr);
         }
     }
     Ok(best.into_sorted())
