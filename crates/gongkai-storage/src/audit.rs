@@ -121,24 +121,13 @@ impl<'s> Tx<'s> {
         })
     }
 
-    /// A savepoint: a write inside this one that can be undone alone ([`Tx::release`] keeps it;
-    /// dropping it or `txn.rollback()` undoes it). Group commit gives each submission one.
-    pub async fn savepoint(&self) -> StoreResult<Tx<'s>> {
-        Ok(Tx {
-            txn: self.txn.begin().await?,
-            seal: self.seal,
-            heads: Vec::new(),
-        })
-    }
-
-    /// Keeps a savepoint's changes (and the heads it moved) in `outer`.
-    pub async fn release(self, outer: &mut Tx<'s>) -> StoreResult<()> {
-        self.txn.commit().await?;
-        for h in self.heads {
-            outer.heads.retain(|o| o.agency_id != h.agency_id);
-            outer.heads.push(h);
+    /// Locks `agency`'s row for the rest of the transaction (see [`lock_agency`]), unless an
+    /// append of this transaction already holds it.
+    pub async fn lock_agency(&self, agency: i64) -> StoreResult<()> {
+        if self.heads.iter().any(|h| h.agency_id == agency) {
+            return Ok(());
         }
-        Ok(())
+        lock_agency(&self.txn, agency).await
     }
 
     /// Appends a change made by `actor` to `agency`'s chain.
@@ -153,7 +142,8 @@ impl<'s> Tx<'s> {
 
     /// Appends a domain event (a case or document transition) to `agency`'s chain.
     pub async fn append_event(&mut self, agency: i64, event: &AuditEvent) -> StoreResult<()> {
-        let head = append(&self.txn, &self.seal.key, agency, event).await?;
+        let moved = self.heads.iter().find(|h| h.agency_id == agency).cloned();
+        let head = append(&self.txn, &self.seal.key, agency, moved, event).await?;
         self.heads.retain(|h| h.agency_id != agency);
         self.heads.push(head);
         Ok(())
@@ -195,22 +185,36 @@ pub(crate) async fn lock_agency(txn: &DatabaseTransaction, agency: i64) -> Store
     Ok(())
 }
 
-/// Appends one event to `agency`'s chain inside `txn`; returns the new head.
+/// Appends one event to `agency`'s chain inside `txn`; returns the new head. `moved` is the
+/// head this transaction left last: it holds the agency's lock since, so nobody else has moved
+/// the chain and the row need not be read again (a batch of submissions appends dozens).
 async fn append(
     txn: &DatabaseTransaction,
     key: &AuditKey,
     agency: i64,
+    moved: Option<Head>,
     e: &AuditEvent,
 ) -> StoreResult<Head> {
-    let head = agencies::Entity::find_by_id(agency)
-        .lock_exclusive()
-        .one(txn)
-        .await?
-        .ok_or(StoreError::NotFound { what: "机关" })?;
+    let head = match moved {
+        Some(head) => head,
+        None => {
+            let row = agencies::Entity::find_by_id(agency)
+                .lock_exclusive()
+                .one(txn)
+                .await?
+                .ok_or(StoreError::NotFound { what: "机关" })?;
+            Head {
+                agency_id: agency,
+                agency_code: row.code,
+                seq: row.audit_seq,
+                hash: row.audit_head,
+            }
+        }
+    };
     let mut row = audit_events::Model {
         id: 0,
         agency_id: agency,
-        seq: head.audit_seq + 1,
+        seq: head.seq + 1,
         actor: e.actor.clone(),
         action: e.action.clone(),
         subject: e.subject.clone(),
@@ -220,10 +224,10 @@ async fn append(
         summary: e.summary.clone(),
         on_date: e.on,
         at: now(),
-        prev_hash: head.audit_head.clone(),
+        prev_hash: head.hash.clone(),
         hash: String::new(),
     };
-    row.hash = event_hash(key, &head.audit_head, &row);
+    row.hash = event_hash(key, &head.hash, &row);
     agencies::Entity::update_many()
         .col_expr(agencies::Column::AuditSeq, Expr::value(row.seq))
         .col_expr(agencies::Column::AuditHead, Expr::value(row.hash.clone()))
@@ -232,7 +236,7 @@ async fn append(
         .await?;
     let new_head = Head {
         agency_id: agency,
-        agency_code: head.code,
+        agency_code: head.agency_code,
         seq: row.seq,
         hash: row.hash.clone(),
     };

@@ -374,7 +374,7 @@ pub trait CaseStore {
     ) -> StoreResult<Application>;
     /// Files an application from the public form: claims its challenge, counts it against the
     /// sender's address and stores it, in one transaction (on SQLite shared with submissions
-    /// arriving at the same time, each under its own savepoint). Returns once it is durable.
+    /// arriving at the same time). Returns once it is durable.
     async fn submit_online(
         &self,
         agency: AgencyId,

@@ -5,7 +5,7 @@
 
 use super::write::create_in;
 use super::{Application, NewApplication};
-use crate::audit::{self, Tx};
+use crate::audit::Tx;
 use crate::{AgencyId, SeaStore, StoreResult, ThrottleKey};
 use chrono::{DateTime, Utc};
 
@@ -40,7 +40,7 @@ pub(crate) async fn submit_in(
     agency: AgencyId,
     s: &OnlineSubmission,
 ) -> StoreResult<Submitted> {
-    audit::lock_agency(&tx.txn, agency.0).await?;
+    tx.lock_agency(agency.0).await?;
     if !crate::profiles::claim(&tx.txn, agency.0, &s.claim).await? {
         return Ok(Submitted::ChallengeUsed);
     }
