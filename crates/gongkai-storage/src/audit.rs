@@ -4,8 +4,8 @@
 //! zeros) and `hash = HMAC-SHA256(key; prev_hash, agency, seq, actor, action, subject,
 //! subject_id, before, after, at)`, each field length-prefixed so no two field lists hash alike.
 //! The key is kept outside the database (`seal.rs`), so rows edited by hand cannot be re-hashed.
-//! The agency row keeps the chain's end (`audit_seq`, `audit_head`), updated in the same
-//! transaction, and every committed head is also written to the checkpoint file, so a deleted
+//! The agency row keeps the chain's end (`audit_seq`, `audit_head`), written once by the same
+//! transaction as it commits (its appends carry the head on in memory), and every committed head is also written to the checkpoint file, so a deleted
 //! tail, a rolled-back head and a deleted agency are caught as well (`verify.rs`). Appends lock
 //! the agency row (`SELECT … FOR UPDATE` on PostgreSQL; SQLite has a single writer), so two
 //! instances never fork a chain.
@@ -102,6 +102,8 @@ pub(crate) struct Tx<'s> {
     pub txn: DatabaseTransaction,
     seal: &'s Seal,
     heads: Vec<Head>,
+    /// Locked report years read so far, by agency ([`Tx::locked_years`]).
+    locked: Vec<(i64, Vec<i32>)>,
 }
 
 impl SeaStore {
@@ -118,7 +120,20 @@ impl<'s> Tx<'s> {
             txn: db.begin().await?,
             seal,
             heads: Vec::new(),
+            locked: Vec::new(),
         })
+    }
+
+    /// `agency`'s locked report years ([`crate::period_lock::locked_years`]), read once per
+    /// transaction: for filing cases, which writes no report (a batch of submissions files
+    /// dozens).
+    pub async fn locked_years(&mut self, agency: i64) -> StoreResult<Vec<i32>> {
+        if let Some((_, years)) = self.locked.iter().find(|(a, _)| *a == agency) {
+            return Ok(years.clone());
+        }
+        let years = crate::period_lock::locked_years(&self.txn, agency).await?;
+        self.locked.push((agency, years.clone()));
+        Ok(years)
     }
 
     /// Locks `agency`'s row for the rest of the transaction (see [`lock_agency`]), unless an
@@ -167,6 +182,14 @@ impl<'s> Tx<'s> {
 
     /// Commits, then checkpoints the heads outside the database.
     pub async fn commit(self) -> StoreResult<()> {
+        for head in &self.heads {
+            agencies::Entity::update_many()
+                .col_expr(agencies::Column::AuditSeq, Expr::value(head.seq))
+                .col_expr(agencies::Column::AuditHead, Expr::value(head.hash.clone()))
+                .filter(agencies::Column::Id.eq(head.agency_id))
+                .exec(&self.txn)
+                .await?;
+        }
         self.txn.commit().await?;
         self.seal.record(&self.heads);
         Ok(())
@@ -185,9 +208,10 @@ pub(crate) async fn lock_agency(txn: &DatabaseTransaction, agency: i64) -> Store
     Ok(())
 }
 
-/// Appends one event to `agency`'s chain inside `txn`; returns the new head. `moved` is the
-/// head this transaction left last: it holds the agency's lock since, so nobody else has moved
-/// the chain and the row need not be read again (a batch of submissions appends dozens).
+/// Appends one event to `agency`'s chain inside `txn`; returns the new head, which
+/// [`Tx::commit`] writes to the agency row. `moved` is the head this transaction left last: it
+/// holds the agency's lock since, so nobody else has moved the chain and the row need not be
+/// read again (a batch of submissions appends dozens).
 async fn append(
     txn: &DatabaseTransaction,
     key: &AuditKey,
@@ -228,12 +252,6 @@ async fn append(
         hash: String::new(),
     };
     row.hash = event_hash(key, &head.hash, &row);
-    agencies::Entity::update_many()
-        .col_expr(agencies::Column::AuditSeq, Expr::value(row.seq))
-        .col_expr(agencies::Column::AuditHead, Expr::value(row.hash.clone()))
-        .filter(agencies::Column::Id.eq(agency))
-        .exec(txn)
-        .await?;
     let new_head = Head {
         agency_id: agency,
         agency_code: head.agency_code,

@@ -163,7 +163,7 @@ pub(crate) async fn create_in(
     if let Some(done) = resubmitted(tx, agency.0, new.idempotency_key.as_deref()).await? {
         return Ok(done);
     }
-    let locked = crate::period_lock::locked_years(&tx.txn, agency.0).await?;
+    let locked = tx.locked_years(agency.0).await?;
     crate::period_lock::check_case(&locked, None, &new.registered.case)?;
     let year = new.registered.case.received_on.year();
     let serial = next_in(&tx.txn, agency.0, &format!("application:{year}")).await?;
