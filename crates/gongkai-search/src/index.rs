@@ -373,26 +373,36 @@ mod tests {
         }
     }
 
+    /// An index of `count` segments of `per` documents each, ids `segment × 1,000 + i`, with
+    /// the title and body `make` gives an id.
+    fn segments(count: i64, per: i64, make: impl Fn(i64) -> (String, String)) -> SearchIndex {
+        let index = SearchIndex::in_ram()
+            .map(|i| i.with_writer(1, 15_000_000))
+            .expect("an index");
+        for segment in 0..count {
+            for i in 0..per {
+                let id = segment * 1_000 + i;
+                let (title, body) = make(id);
+                index.upsert(&doc(id, title, body)).expect("added");
+            }
+            index.commit().expect("committed");
+        }
+        index
+    }
+
     #[test]
     fn the_parallel_pruned_walk_finds_the_best_that_scoring_every_match_finds() {
         // Arrange: six segments of documents that all match, scoring differently (预算 in some
         // titles, as often as 1–5 times in the body) and many alike (ties).
-        let index = SearchIndex::in_ram()
-            .map(|i| i.with_writer(1, 15_000_000))
-            .expect("an index");
-        for batch in 0..6_i64 {
-            for i in 0..300_i64 {
-                let id = batch * 1_000 + i;
-                let title = if id % 37 == 0 {
-                    "部门预算"
-                } else {
-                    "通知"
-                };
-                let body = "预算执行良好，".repeat(1 + (id % 5) as usize) + "其他工作安排。";
-                index.upsert(&doc(id, title.into(), body)).expect("added");
-            }
-            index.commit().expect("committed");
-        }
+        let index = segments(6, 300, |id| {
+            let title = if id % 37 == 0 {
+                "部门预算"
+            } else {
+                "通知"
+            };
+            let body = "预算执行良好，".repeat(1 + (id % 5) as usize) + "其他工作安排。";
+            (title.into(), body)
+        });
         assert!(index.num_segments() >= 2);
         let searcher = index.reader.searcher();
         let words = parse_words("预算执行").expect("a word");
@@ -417,29 +427,21 @@ mod tests {
     fn the_heading_walk_adds_the_text_scores_and_settles_only_what_it_can() {
         // Arrange: three segments; every tenth document titled with the word, the text holding
         // it 1–7 times in the same length, so that the best come late in each segment.
-        let index = SearchIndex::in_ram()
-            .map(|i| i.with_writer(1, 15_000_000))
-            .expect("an index");
-        for batch in 0..3_i64 {
-            for i in 0..200_i64 {
-                let id = batch * 1_000 + i;
-                let title = match id {
-                    _ if id % 10 == 0 => "部门预算资金".to_owned(),
-                    // The word lost in a long title scores less than in some texts.
-                    1 => "部门预算资金".to_owned() + &"，工作通知".repeat(200),
-                    _ => "工作通知".to_owned(),
-                };
-                // Half the documents lack the word, so that it weighs in the text.
-                let k = match id {
-                    1 => 1,
-                    _ if id % 2 == 0 => 1 + (id % 7) as usize,
-                    _ => 0,
-                };
-                let body = "预算资金，".repeat(k) + &"安排工作，".repeat(8 - k);
-                index.upsert(&doc(id, title, body)).expect("added");
-            }
-            index.commit().expect("committed");
-        }
+        let index = segments(3, 200, |id| {
+            let title = match id {
+                _ if id % 10 == 0 => "部门预算资金".to_owned(),
+                // The word lost in a long title scores less than in some texts.
+                1 => "部门预算资金".to_owned() + &"，工作通知".repeat(200),
+                _ => "工作通知".to_owned(),
+            };
+            // Half the documents lack the word, so that it weighs in the text.
+            let k = match id {
+                1 => 1,
+                _ if id % 2 == 0 => 1 + (id % 7) as usize,
+                _ => 0,
+            };
+            (title, "预算资金，".repeat(k) + &"安排工作，".repeat(8 - k))
+        });
         let searcher = index.reader.searcher();
         let words = parse_words("预算资金").expect("a word");
         let matching = matching(&index.fields, &words, &crate::Filters::default());

@@ -160,10 +160,7 @@ fn pruned_walk(
     let condition = matching.weight(EnableScoring::disabled_from_searcher(searcher))?;
     let scoring = EnableScoring::enabled_from_searcher(searcher);
     let walked = walked.weight(scoring)?;
-    let added = added
-        .iter()
-        .map(|q| q.weight(scoring))
-        .collect::<tantivy::Result<Vec<_>>>()?;
+    let added = weights(added, scoring)?;
     let shared = Shared(AtomicU32::new(0));
     let segment_walk = |(ord, reader): (usize, &SegmentReader)| -> tantivy::Result<Best> {
         let segment = segment_ordinal(ord);
@@ -205,6 +202,14 @@ fn pruned_walk(
         }
     }
     Ok(all)
+}
+
+/// Each query's weight, scored as `scoring` says.
+fn weights(
+    queries: &[Box<dyn Query>],
+    scoring: EnableScoring<'_>,
+) -> tantivy::Result<Vec<Box<dyn Weight>>> {
+    queries.iter().map(|q| q.weight(scoring)).collect()
 }
 
 /// Each weight's scorer in `reader`.
@@ -269,11 +274,7 @@ pub(crate) fn best_of(
     docs: &[DocAddress],
     n: usize,
 ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
-    let scoring = EnableScoring::enabled_from_searcher(searcher);
-    let weights = clauses
-        .iter()
-        .map(|c| c.weight(scoring))
-        .collect::<tantivy::Result<Vec<_>>>()?;
+    let weights = weights(clauses, EnableScoring::enabled_from_searcher(searcher))?;
     let mut best = Best::new(n);
     for same in docs.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
         let reader = searcher.segment_reader(same[0].segment_ord);

@@ -5,8 +5,8 @@
 //! subject_id, before, after, at)`, each field length-prefixed so no two field lists hash alike.
 //! The key is kept outside the database (`seal.rs`), so rows edited by hand cannot be re-hashed.
 //! The agency row keeps the chain's end (`audit_seq`, `audit_head`), written once by the same
-//! transaction as it commits (its appends carry the head on in memory), and every committed head is also written to the checkpoint file, so a deleted
-//! tail, a rolled-back head and a deleted agency are caught as well (`verify.rs`). Appends lock
+//! transaction as it commits (its appends carry the head on in memory), and every committed
+//! head is also written to the checkpoint file, so a deleted tail, a rolled-back head and a deleted agency are caught as well (`verify.rs`). Appends lock
 //! the agency row (`SELECT … FOR UPDATE` on PostgreSQL; SQLite has a single writer), so two
 //! instances never fork a chain.
 //!
@@ -200,12 +200,17 @@ impl<'s> Tx<'s> {
 /// that references the agency: a foreign-key check holds a share lock that would otherwise
 /// deadlock against a later `FOR UPDATE` in a concurrent transaction.
 pub(crate) async fn lock_agency(txn: &DatabaseTransaction, agency: i64) -> StoreResult<()> {
+    locked_row(txn, agency).await?;
+    Ok(())
+}
+
+/// `agency`'s row, locked for the rest of `txn` (see [`lock_agency`]).
+async fn locked_row(txn: &DatabaseTransaction, agency: i64) -> StoreResult<agencies::Model> {
     agencies::Entity::find_by_id(agency)
         .lock_exclusive()
         .one(txn)
         .await?
-        .ok_or(StoreError::NotFound { what: "机关" })?;
-    Ok(())
+        .ok_or(StoreError::NotFound { what: "机关" })
 }
 
 /// Appends one event to `agency`'s chain inside `txn`; returns the new head, which
@@ -222,11 +227,7 @@ async fn append(
     let head = match moved {
         Some(head) => head,
         None => {
-            let row = agencies::Entity::find_by_id(agency)
-                .lock_exclusive()
-                .one(txn)
-                .await?
-                .ok_or(StoreError::NotFound { what: "机关" })?;
+            let row = locked_row(txn, agency).await?;
             Head {
                 agency_id: agency,
                 agency_code: row.code,
