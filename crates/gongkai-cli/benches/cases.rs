@@ -110,12 +110,12 @@ async fn grow(db: &DatabaseConnection, target: u64) {
         "WITH RECURSIVE n(i) AS (SELECT {from} UNION ALL SELECT i + 1 FROM n WHERE i < {to}) \
          INSERT INTO applications (agency_id, number, query_code, idempotency_key, case_json, \
            applicant_json, request_json, applicant_name, applicant_phone, applicant_key, \
-           applicant_type, channel, status, open, request_summary, received_on, received_year, \
+           applicant_type, channel, status, open, request_summary, request_digest, received_on, received_year, \
            due_on, due_provisional, due_order, concluded_on, concluded_year, outcome, fee_issued_on, fee_amount_fen, fee_paid_on, routing_json, \
            handler_id, assignee_id, duplicate_of, version, created_at, updated_at) \
          SELECT a.agency_id, 'B-' || n.i, 'B' || n.i, NULL, a.case_json, a.applicant_json, \
            a.request_json, a.applicant_name, a.applicant_phone, a.applicant_key, \
-           a.applicant_type, a.channel, a.status, a.open, a.request_summary, a.received_on, \
+           a.applicant_type, a.channel, a.status, a.open, a.request_summary, a.request_digest, a.received_on, \
            a.received_year, a.due_on, a.due_provisional, a.due_order, a.concluded_on, a.concluded_year, \
            a.outcome, a.fee_issued_on, a.fee_amount_fen, a.fee_paid_on, a.routing_json, a.handler_id, a.assignee_id, NULL, a.version, \
            a.created_at, a.updated_at \

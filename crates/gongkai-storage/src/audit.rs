@@ -11,7 +11,9 @@
 //! instances never fork a chain.
 //!
 //! Every write goes through a [`Tx`]: the transaction plus the heads it moved, which
-//! [`Tx::commit`] checkpoints once the database has committed.
+//! [`Tx::commit`] checkpoints once the database has committed. A transaction's events are
+//! chained in memory as they are appended and inserted as it commits, a few hundred to a
+//! statement (a batch of submissions appends dozens; nothing reads them back before).
 
 use crate::entity::{agencies, audit_events};
 use crate::seal::{AuditKey, Head, Seal};
@@ -22,8 +24,8 @@ use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use gongkai_domain::audit::AuditEvent;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -102,6 +104,10 @@ pub(crate) struct Tx<'s> {
     pub txn: DatabaseTransaction,
     seal: &'s Seal,
     heads: Vec<Head>,
+    /// Heads read under the agency's lock that no append has moved yet.
+    read: Vec<Head>,
+    /// Events appended, chained, not yet inserted ([`Tx::commit`] inserts them).
+    pending: Vec<audit_events::ActiveModel>,
     /// Locked report years read so far, by agency ([`Tx::locked_years`]).
     locked: Vec<(i64, Vec<i32>)>,
 }
@@ -120,6 +126,8 @@ impl<'s> Tx<'s> {
             txn: db.begin().await?,
             seal,
             heads: Vec::new(),
+            read: Vec::new(),
+            pending: Vec::new(),
             locked: Vec::new(),
         })
     }
@@ -136,13 +144,16 @@ impl<'s> Tx<'s> {
         Ok(years)
     }
 
-    /// Locks `agency`'s row for the rest of the transaction (see [`lock_agency`]), unless an
-    /// append of this transaction already holds it.
-    pub async fn lock_agency(&self, agency: i64) -> StoreResult<()> {
-        if self.heads.iter().any(|h| h.agency_id == agency) {
+    /// Locks `agency`'s row for the rest of the transaction (see [`lock_agency`]), unless this
+    /// transaction holds it already; the chain's head read with it serves the first append.
+    pub async fn lock_agency(&mut self, agency: i64) -> StoreResult<()> {
+        let holds = |h: &Head| h.agency_id == agency;
+        if self.heads.iter().any(holds) || self.read.iter().any(holds) {
             return Ok(());
         }
-        lock_agency(&self.txn, agency).await
+        let head = first_head(&self.txn, agency).await?;
+        self.read.push(head);
+        Ok(())
     }
 
     /// Appends a change made by `actor` to `agency`'s chain.
@@ -158,7 +169,14 @@ impl<'s> Tx<'s> {
     /// Appends a domain event (a case or document transition) to `agency`'s chain.
     pub async fn append_event(&mut self, agency: i64, event: &AuditEvent) -> StoreResult<()> {
         let moved = self.heads.iter().find(|h| h.agency_id == agency).cloned();
-        let head = append(&self.txn, &self.seal.key, agency, moved, event).await?;
+        let read = self.read.iter().position(|h| h.agency_id == agency);
+        let head = match (moved, read) {
+            (Some(head), _) => head,
+            (None, Some(at)) => self.read.swap_remove(at),
+            (None, None) => first_head(&self.txn, agency).await?,
+        };
+        let (row, head) = chained(&self.seal.key, head, event);
+        self.pending.push(row);
         self.heads.retain(|h| h.agency_id != agency);
         self.heads.push(head);
         Ok(())
@@ -180,8 +198,13 @@ impl<'s> Tx<'s> {
         Ok(())
     }
 
-    /// Commits, then checkpoints the heads outside the database.
+    /// Inserts the events, commits, then checkpoints the heads outside the database.
     pub async fn commit(self) -> StoreResult<()> {
+        for rows in self.pending.chunks(EVENTS_PER_INSERT) {
+            audit_events::Entity::insert_many(rows.iter().cloned())
+                .exec_without_returning(&self.txn)
+                .await?;
+        }
         for head in &self.heads {
             agencies::Entity::update_many()
                 .col_expr(agencies::Column::AuditSeq, Expr::value(head.seq))
@@ -213,32 +236,29 @@ async fn locked_row(txn: &DatabaseTransaction, agency: i64) -> StoreResult<agenc
         .ok_or(StoreError::NotFound { what: "机关" })
 }
 
-/// Appends one event to `agency`'s chain inside `txn`; returns the new head, which
-/// [`Tx::commit`] writes to the agency row. `moved` is the head this transaction left last: it
-/// holds the agency's lock since, so nobody else has moved the chain and the row need not be
-/// read again (a batch of submissions appends dozens).
-async fn append(
-    txn: &DatabaseTransaction,
-    key: &AuditKey,
-    agency: i64,
-    moved: Option<Head>,
-    e: &AuditEvent,
-) -> StoreResult<Head> {
-    let head = match moved {
-        Some(head) => head,
-        None => {
-            let row = locked_row(txn, agency).await?;
-            Head {
-                agency_id: agency,
-                agency_code: row.code,
-                seq: row.audit_seq,
-                hash: row.audit_head,
-            }
-        }
-    };
+/// Events inserted by one statement at most (14 values each: far below either backend's limit
+/// on a statement's parameters).
+const EVENTS_PER_INSERT: usize = 500;
+
+/// The head of `agency`'s chain as stored, read under the agency's lock (taken here), for the
+/// first append of a transaction: later ones carry the head on in memory, since the lock keeps
+/// everyone else from moving the chain.
+async fn first_head(txn: &DatabaseTransaction, agency: i64) -> StoreResult<Head> {
+    let row = locked_row(txn, agency).await?;
+    Ok(Head {
+        agency_id: agency,
+        agency_code: row.code,
+        seq: row.audit_seq,
+        hash: row.audit_head,
+    })
+}
+
+/// Event `e` chained after `head`: the row to insert, and the new head, which [`Tx::commit`]
+/// writes to the agency row.
+fn chained(key: &AuditKey, head: Head, e: &AuditEvent) -> (audit_events::ActiveModel, Head) {
     let mut row = audit_events::Model {
         id: 0,
-        agency_id: agency,
+        agency_id: head.agency_id,
         seq: head.seq + 1,
         actor: e.actor.clone(),
         action: e.action.clone(),
@@ -254,15 +274,14 @@ async fn append(
     };
     row.hash = event_hash(key, &head.hash, &row);
     let new_head = Head {
-        agency_id: agency,
+        agency_id: head.agency_id,
         agency_code: head.agency_code,
         seq: row.seq,
         hash: row.hash.clone(),
     };
     let mut active: audit_events::ActiveModel = row.into();
     active.id = sea_orm::NotSet;
-    active.insert(txn).await?;
-    Ok(new_head)
+    (active, new_head)
 }
 
 /// JSON of a record for `before` / `after`.

@@ -3,15 +3,15 @@
 //! SQLite with `synchronous = FULL` syncs its log once per commit, and one connection does all
 //! writing, so submissions filed one transaction each are capped by the disk's fsync rate and
 //! wait in line for the connection. Here they queue for one writer task, which takes whatever
-//! has queued (up to [`MAX_BATCH`]) and files it in one transaction (each submission appends
-//! its own audit events to the chain), then commits once and only then answers every one of
-//! them: a 查询码 is shown only for a submission that is on disk. A submission that fails
-//! (a 查询码 taken, a locked report year) undoes the batch, whose submissions are then filed
-//! one transaction each, so that only the failing one is refused. PostgreSQL groups concurrent
-//! commits itself and does not use this.
+//! has queued (up to [`MAX_BATCH`]) and files it in one transaction, each step one statement
+//! for the whole batch (`submit_all`; each submission still gets its own audit events), then
+//! commits once and only then answers every one of them: a 查询码 is shown only for a
+//! submission that is on disk. A submission that fails (a 查询码 taken, a locked report year)
+//! undoes the batch, whose submissions are then filed one transaction each, so that only the
+//! failing one is refused. PostgreSQL groups concurrent commits itself and does not use this.
 
 use crate::audit::Tx;
-use crate::cases::online::{OnlineSubmission, Submitted, submit_in};
+use crate::cases::online::{OnlineSubmission, Submitted, submit_all};
 use crate::seal::Seal;
 use crate::{AgencyId, StoreError, StoreResult};
 use sea_orm::{DatabaseConnection, DbErr};
@@ -42,10 +42,10 @@ fn stopped() -> StoreError {
 }
 
 impl GroupCommit {
-    /// Starts the writer on `db`, on a thread of its own: a batch is a few dozen statements,
-    /// each a round trip to SQLite's worker thread, and on the server's runtime every one of
-    /// those wake-ups waited behind the requests being served (measured: the cores a third
-    /// idle, a submission 90 ms). If the thread cannot start, submissions fail with
+    /// Starts the writer on `db`, on a thread of its own: each statement of a batch is a round
+    /// trip to SQLite's worker thread, and on the server's runtime every one of those wake-ups
+    /// waited behind the requests being served (measured: the cores a third idle, a
+    /// submission 90 ms). If the thread cannot start, submissions fail with
     /// [`stopped`].
     pub(crate) fn start(db: DatabaseConnection, seal: Arc<Seal>) -> Self {
         let (queue, jobs) = mpsc::channel(QUEUE);
@@ -110,30 +110,30 @@ async fn run(db: DatabaseConnection, seal: Arc<Seal>, mut jobs: mpsc::Receiver<J
     }
 }
 
-/// Every submission of `batch` in one transaction; the first that fails undoes it all.
+/// Every submission of `batch` in one transaction; one that fails undoes it all.
 async fn together(
     db: &DatabaseConnection,
     seal: &Seal,
     batch: &[Job],
 ) -> StoreResult<Vec<Submitted>> {
     let mut tx = Tx::begin(db, seal).await?;
-    let mut results = Vec::with_capacity(batch.len());
-    for job in batch {
-        match submit_in(&mut tx, job.agency, &job.submission).await {
-            Ok(done) => results.push(done),
-            Err(e) => {
-                tx.txn.rollback().await?;
-                return Err(e);
-            }
+    let jobs: Vec<(AgencyId, &OnlineSubmission)> =
+        batch.iter().map(|j| (j.agency, &j.submission)).collect();
+    match submit_all(&mut tx, &jobs).await {
+        Ok(results) => {
+            tx.commit().await?;
+            Ok(results)
+        }
+        Err(e) => {
+            tx.txn.rollback().await?;
+            Err(e)
         }
     }
-    tx.commit().await?;
-    Ok(results)
 }
 
 async fn alone(db: &DatabaseConnection, seal: &Seal, job: &Job) -> StoreResult<Submitted> {
     let mut tx = Tx::begin(db, seal).await?;
-    let done = submit_in(&mut tx, job.agency, &job.submission).await?;
+    let done = submit_all(&mut tx, &[(job.agency, &job.submission)]).await?;
     tx.commit().await?;
-    Ok(done)
+    done.into_iter().next().ok_or_else(stopped)
 }

@@ -89,7 +89,9 @@ fn read_options(url: &str) -> ConnectOptions {
 }
 
 /// Pool options. SQLite gets one connection: writes are serialized anyway, and a single
-/// connection rules out `SQLITE_BUSY` when a read transaction upgrades to a write.
+/// connection rules out `SQLITE_BUSY` when a read transaction upgrades to a write. Its cache of
+/// prepared statements is larger than sqlx's 100: a batch of submissions is a few statements of
+/// as many rows as the batch (`group_commit.rs`), each size its own statement.
 fn options(url: &str, is_sqlite: bool) -> ConnectOptions {
     let mut opt = ConnectOptions::new(url.to_owned());
     opt.sqlx_logging(false)
@@ -97,6 +99,7 @@ fn options(url: &str, is_sqlite: bool) -> ConnectOptions {
     if is_sqlite {
         opt.max_connections(1).map_sqlx_sqlite_opts(|o| {
             o.create_if_missing(true)
+                .statement_cache_capacity(1024)
                 .journal_mode(SqliteJournalMode::Wal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))

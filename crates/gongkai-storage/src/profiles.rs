@@ -242,3 +242,27 @@ pub(crate) async fn claim<C: ConnectionTrait>(db: &C, agency: i64, key: &str) ->
         .await?;
     Ok(matches!(done, sea_orm::TryInsertResult::Inserted(n) if n == 1))
 }
+
+/// Claims each `(agency, key)` in one statement: whether each was claimed here, in order. Of
+/// two asks for one key, the first gets it.
+pub(crate) async fn claim_each<C: ConnectionTrait>(
+    db: &C,
+    asks: &[(i64, &str)],
+) -> StoreResult<Vec<bool>> {
+    let now = audit::now();
+    let rows = asks.iter().map(|(agency, key)| claims::ActiveModel {
+        key: Set((*key).to_owned()),
+        agency_id: Set(*agency),
+        created_at: Set(now),
+        sent_at: Set(None),
+    });
+    let done = claims::Entity::insert_many(rows)
+        .on_conflict_do_nothing_on([claims::Column::Key])
+        .exec_with_returning_keys(db)
+        .await?;
+    let mut claimed: std::collections::HashSet<String> = match done {
+        sea_orm::TryInsertResult::Inserted(keys) => keys.into_iter().collect(),
+        _ => std::collections::HashSet::new(),
+    };
+    Ok(asks.iter().map(|(_, key)| claimed.remove(*key)).collect())
+}

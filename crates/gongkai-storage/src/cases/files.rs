@@ -17,19 +17,29 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 
 /// The next value of counter `name` of `agency`, inside `txn` (the agency row is locked by the
-/// caller, so two transactions never take the same number), in one statement: an upsert that
-/// returns the new value.
+/// caller, so two transactions never take the same number).
 pub(crate) async fn next_in(
     txn: &DatabaseTransaction,
     agency: i64,
     name: &str,
 ) -> StoreResult<i64> {
+    next_n(txn, agency, name, 1).await
+}
+
+/// Takes the next `n` values of counter `name` of `agency` in one statement (an upsert that
+/// returns the new value); returns the last of them.
+pub(crate) async fn next_n(
+    txn: &DatabaseTransaction,
+    agency: i64,
+    name: &str,
+    n: i64,
+) -> StoreResult<i64> {
     let first = counters::ActiveModel {
         agency_id: Set(agency),
         name: Set(name.to_owned()),
-        value: Set(1),
+        value: Set(n),
     };
-    let bump = Expr::col((counters::Entity, counters::Column::Value)).add(1);
+    let bump = Expr::col((counters::Entity, counters::Column::Value)).add(n);
     let row = counters::Entity::insert(first)
         .on_conflict(
             OnConflict::columns([counters::Column::AgencyId, counters::Column::Name])
@@ -87,8 +97,20 @@ pub(crate) async fn insert_letters(
     application: i64,
     list: &[NewLetter],
 ) -> StoreResult<()> {
-    for l in list {
-        let row = letters::ActiveModel {
+    let of = list.iter().map(|l| (application, l)).collect();
+    insert_letters_of(txn, agency, of).await
+}
+
+/// The letters of several applications of `agency`, in one statement.
+pub(crate) async fn insert_letters_of(
+    txn: &DatabaseTransaction,
+    agency: i64,
+    list: Vec<(i64, &NewLetter)>,
+) -> StoreResult<()> {
+    let now = audit::now();
+    let rows = list
+        .into_iter()
+        .map(|(application, l)| letters::ActiveModel {
             id: NotSet,
             agency_id: Set(agency),
             application_id: Set(application),
@@ -98,10 +120,11 @@ pub(crate) async fn insert_letters(
             public: Set(l.public),
             issued_on: Set(l.issued_on),
             issued_by: Set(l.issued_by.clone()),
-            created_at: Set(audit::now()),
-        };
-        row.insert(txn).await?;
-    }
+            created_at: Set(now),
+        });
+    letters::Entity::insert_many(rows)
+        .exec_without_returning(txn)
+        .await?;
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 //! letters; serial numbers. Every write is one transaction that also appends the domain's audit
 //! events to the agency's signed chain, with optimistic locking on `version`.
 
+mod create;
 pub(crate) mod files;
 pub(crate) mod online;
 mod read;

@@ -211,7 +211,7 @@ impl CaseStore for SeaStore {
         agency: AgencyId,
         new: &NewApplication,
     ) -> StoreResult<Application> {
-        super::write::create(self, agency, new).await
+        super::create::create(self, agency, new).await
     }
 
     async fn submit_online(

@@ -1,20 +1,21 @@
-//! Writing cases: a new application (numbered, with files and events) and one step of a case,
-//! each one transaction with its audit events; the listed columns are derived from the domain
-//! case here, in one place, so they can never disagree with it.
+//! Writing cases: the row of a new application (stored by `create.rs`) and one step of a case,
+//! one transaction with its audit events; the listed columns are derived from the domain case
+//! here, in one place, so they can never disagree with it.
 
-use super::files::{insert_attachments, insert_letters, next_in};
+use super::files::{insert_attachments, insert_letters};
 use super::read::to_application;
 use super::{Application, CaseStep, Due, NewApplication};
 use crate::agencies::corrupt;
-use crate::audit::{self, Tx};
+use crate::audit;
 use crate::entity::applications as apps;
+use crate::migration::m0013_digest_requests::digest;
 use crate::{AgencyId, SeaStore, StoreError, StoreResult};
 use chrono::Datelike;
 use gongkai_domain::application::Case;
 use gongkai_domain::application::routing::Routing;
 use gongkai_domain::report::Format;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, NotSet, QueryFilter, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 /// The stable identifier serde gives a unit enum value (`natural_person`, `online` …).
 pub(crate) fn id_of<T: serde::Serialize>(v: &T) -> String {
@@ -64,120 +65,53 @@ fn json<T: serde::Serialize>(v: &T) -> StoreResult<String> {
     serde_json::to_string(v).map_err(|_| corrupt("申请记录"))
 }
 
-/// An earlier application to `agency` by the same applicant asking the same, within a year.
-async fn earlier_same(tx: &Tx<'_>, agency: i64, new: &NewApplication) -> StoreResult<Option<i64>> {
-    if new.applicant.key.is_empty() {
-        return Ok(None);
-    }
-    let since = new.registered.case.received_on - chrono::Duration::days(365);
-    let row = apps::Entity::find()
-        .filter(apps::Column::AgencyId.eq(agency))
-        .filter(apps::Column::ApplicantKey.eq(new.applicant.key.clone()))
-        .filter(apps::Column::RequestSummary.eq(new.request_summary.clone()))
-        .filter(apps::Column::ReceivedOn.gte(since))
-        .one(&tx.txn)
-        .await?;
-    Ok(row.map(|r| r.id))
-}
-
-fn new_row(
+/// The row of `new`, numbered `number`, before the database gives it an id.
+pub(super) fn new_row(
     agency: i64,
     number: String,
     new: &NewApplication,
     duplicate_of: Option<i64>,
-) -> StoreResult<apps::ActiveModel> {
+) -> StoreResult<apps::Model> {
     let case = &new.registered.case;
     let d = derive(case);
     let now = audit::now();
-    Ok(apps::ActiveModel {
-        id: NotSet,
-        agency_id: Set(agency),
-        number: Set(number),
-        query_code: Set(new.query_code.clone()),
-        idempotency_key: Set(new.idempotency_key.clone()),
-        case_json: Set(json(case)?),
-        applicant_json: Set(new.applicant.json.clone()),
-        request_json: Set(new.request_json.clone()),
-        applicant_name: Set(new.applicant.name.clone()),
-        applicant_phone: Set(new.applicant.phone_digits.clone()),
-        applicant_key: Set(new.applicant.key.clone()),
-        applicant_type: Set(d.applicant_type),
-        channel: Set(d.channel),
-        status: Set(d.status),
-        open: Set(d.open),
-        request_summary: Set(new.request_summary.clone()),
-        received_on: Set(d.received_on),
-        received_year: Set(d.received_on.year()),
-        due_on: Set(new.due.on),
-        due_provisional: Set(new.due.provisional),
-        due_order: Set(due_order(new.due.on)),
-        concluded_on: Set(d.concluded_on),
-        concluded_year: Set(d.concluded_on.map(|c| c.year())),
-        outcome: Set(d.outcome),
-        fee_issued_on: Set(case.fee.as_ref().map(|f| f.issued_on)),
-        fee_amount_fen: Set(case.fee.as_ref().map(fee_fen)),
-        fee_paid_on: Set(case.fee.as_ref().and_then(|f| f.paid_on)),
-        routing_json: Set(json(&Routing::default())?),
-        handler_id: Set(None),
-        assignee_id: Set(None),
-        duplicate_of: Set(duplicate_of),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
+    Ok(apps::Model {
+        id: 0,
+        agency_id: agency,
+        number,
+        query_code: new.query_code.clone(),
+        idempotency_key: new.idempotency_key.clone(),
+        case_json: json(case)?,
+        applicant_json: new.applicant.json.clone(),
+        request_json: new.request_json.clone(),
+        applicant_name: new.applicant.name.clone(),
+        applicant_phone: new.applicant.phone_digits.clone(),
+        applicant_key: new.applicant.key.clone(),
+        applicant_type: d.applicant_type,
+        channel: d.channel,
+        status: d.status,
+        open: d.open,
+        request_summary: new.request_summary.clone(),
+        request_digest: digest(&new.request_summary),
+        received_on: d.received_on,
+        received_year: d.received_on.year(),
+        due_on: new.due.on,
+        due_provisional: new.due.provisional,
+        due_order: due_order(new.due.on),
+        concluded_on: d.concluded_on,
+        concluded_year: d.concluded_on.map(|c| c.year()),
+        outcome: d.outcome,
+        fee_issued_on: case.fee.as_ref().map(|f| f.issued_on),
+        fee_amount_fen: case.fee.as_ref().map(fee_fen),
+        fee_paid_on: case.fee.as_ref().and_then(|f| f.paid_on),
+        routing_json: json(&Routing::default())?,
+        handler_id: None,
+        assignee_id: None,
+        duplicate_of,
+        version: 1,
+        created_at: now,
+        updated_at: now,
     })
-}
-
-/// The application with this idempotency key, if it was stored already.
-async fn resubmitted(
-    tx: &Tx<'_>,
-    agency: i64,
-    key: Option<&str>,
-) -> StoreResult<Option<Application>> {
-    let Some(key) = key else { return Ok(None) };
-    let row = apps::Entity::find()
-        .filter(apps::Column::AgencyId.eq(agency))
-        .filter(apps::Column::IdempotencyKey.eq(key))
-        .one(&tx.txn)
-        .await?;
-    row.map(to_application).transpose()
-}
-
-pub(crate) async fn create(
-    store: &SeaStore,
-    agency: AgencyId,
-    new: &NewApplication,
-) -> StoreResult<Application> {
-    let mut tx = store.begin().await?;
-    audit::lock_agency(&tx.txn, agency.0).await?;
-    let app = create_in(&mut tx, agency, new).await?;
-    tx.commit().await?;
-    Ok(app)
-}
-
-/// Stores `new` inside `tx`, which holds the agency's lock.
-pub(crate) async fn create_in(
-    tx: &mut Tx<'_>,
-    agency: AgencyId,
-    new: &NewApplication,
-) -> StoreResult<Application> {
-    if let Some(done) = resubmitted(tx, agency.0, new.idempotency_key.as_deref()).await? {
-        return Ok(done);
-    }
-    let locked = tx.locked_years(agency.0).await?;
-    crate::period_lock::check_case(&locked, None, &new.registered.case)?;
-    let year = new.registered.case.received_on.year();
-    let serial = next_in(&tx.txn, agency.0, &format!("application:{year}")).await?;
-    let duplicate_of = earlier_same(tx, agency.0, new).await?;
-    let row = new_row(agency.0, format!("{year}-{serial:05}"), new, duplicate_of)?;
-    let row = row
-        .insert(&tx.txn)
-        .await
-        .map_err(crate::agencies::unique("查询码"))?;
-    tx.append_events_of(agency.0, row.id, &new.registered.events)
-        .await?;
-    insert_attachments(&tx.txn, agency.0, row.id, &new.attachments).await?;
-    insert_letters(&tx.txn, agency.0, row.id, &new.letters).await?;
-    to_application(row)
 }
 
 pub(crate) async fn commit(

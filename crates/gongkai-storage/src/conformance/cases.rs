@@ -172,6 +172,51 @@ pub async fn a_resubmitted_form_is_stored_once_and_repeats_are_marked(db: TestDb
     assert_eq!(r.duplicate_of, Some(first.id));
 }
 
+/// Migration 0013 fills `request_digest` from the stored requests: with the digests emptied
+/// by hand a repeat is not recognised (the digest is what is looked up); once filled, it is,
+/// and the earliest of the same is named.
+pub async fn repeats_are_found_by_the_digest_the_migration_fills(db: TestDb) {
+    let s = &db.store;
+    let cal = WorkCalendar::shipped();
+    let a = s
+        .create_agency(&me(), &build::agency("DGS", None))
+        .await
+        .unwrap();
+    let ask = |on: &str| {
+        new_application(
+            &cal,
+            on,
+            "预算",
+            "110101199003074578",
+            ApplicantType::NaturalPerson,
+        )
+    };
+    let first = s
+        .create_application(a.id, &ask("2026-03-02"))
+        .await
+        .unwrap();
+    db.raw_sql("UPDATE applications SET request_digest = ''")
+        .await;
+    let unseen = s
+        .create_application(a.id, &ask("2026-03-03"))
+        .await
+        .unwrap();
+    assert_eq!(unseen.duplicate_of, None);
+    db.raw_sql("UPDATE applications SET request_digest = ''")
+        .await;
+    let conn = sea_orm::Database::connect(&db.url).await.unwrap();
+    let schema = sea_orm_migration::SchemaManager::new(&conn);
+    crate::migration::m0013_digest_requests::fill(&schema)
+        .await
+        .unwrap();
+    conn.close().await.ok();
+    let repeat = s
+        .create_application(a.id, &ask("2026-03-04"))
+        .await
+        .unwrap();
+    assert_eq!(repeat.duplicate_of, Some(first.id));
+}
+
 pub async fn a_step_is_saved_with_its_events_and_a_stale_one_refused(db: TestDb) {
     let s = &db.store;
     let cal = WorkCalendar::shipped();

@@ -21,6 +21,7 @@ pub use cases::{
     a_step_is_saved_with_its_events_and_a_stale_one_refused,
     applications_are_numbered_per_year_and_logged,
     attachments_letters_and_serials_are_kept_per_agency,
+    repeats_are_found_by_the_digest_the_migration_fills,
     the_list_filters_and_counts_give_the_domains_table_three,
 };
 pub use documents::{

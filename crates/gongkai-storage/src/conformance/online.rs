@@ -141,3 +141,58 @@ pub async fn concurrent_online_submissions_are_each_filed_or_refused_alone(db: T
         "each filed with its own events: {report:?}"
     );
 }
+
+/// Submissions filed together (one transaction, as the group commit files a batch) each come
+/// out as if filed alone, in order: a challenge used twice is refused the second time, an
+/// address's third waits, a form sent twice is stored once, a repeated request names the first
+/// of the batch, and the numbers run on.
+pub async fn submissions_filed_together_are_each_decided_as_if_alone(db: TestDb) {
+    let a = db
+        .store
+        .create_agency(&me(), &build::agency("BAT", None))
+        .await
+        .unwrap();
+    let first = submission("b1", "ip1", "预算");
+    let replay = submission("b1", "ip2", "决算");
+    let mut second = submission("b2", "ip1", "决算");
+    second.application.idempotency_key = Some("form-2".into());
+    let third = submission("b3", "ip1", "三公经费");
+    let repeat = submission("b4", "ip4", "预算");
+    let mut resent = second.clone();
+    resent.claim = "captcha:b5".into();
+    resent.throttle.key = "apply:ip5".into();
+    let batch = [&first, &replay, &second, &third, &repeat, &resent];
+    let jobs: Vec<(AgencyId, &OnlineSubmission)> = batch.iter().map(|s| (a.id, *s)).collect();
+
+    let store = db.reopen().await;
+    let mut tx = store.begin().await.unwrap();
+    let out = crate::cases::online::submit_all(&mut tx, &jobs)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let filed = |k: usize| match &out[k] {
+        Submitted::Filed(app) => app.clone(),
+        other => panic!("submission {k} is filed: {other:?}"),
+    };
+    assert_eq!(out[1], Submitted::ChallengeUsed);
+    assert!(matches!(out[3], Submitted::Throttled(_)), "{:?}", out[3]);
+    let numbers: Vec<String> = [0, 2, 4].iter().map(|&k| filed(k).number).collect();
+    assert_eq!(numbers, ["2026-00001", "2026-00002", "2026-00003"]);
+    assert_eq!(filed(0).duplicate_of, None);
+    assert_eq!(filed(4).duplicate_of, Some(filed(0).id));
+    assert_eq!(filed(5).id, filed(2).id, "a form sent twice is stored once");
+    assert_eq!(count(&db, a.id).await, 3);
+    let stored = db
+        .store
+        .application(Scope::agency(a.id), filed(4).id)
+        .await
+        .unwrap();
+    assert_eq!(stored.duplicate_of, Some(filed(0).id));
+    for k in [0, 2, 4] {
+        let events = db.store.case_events(a.id, filed(k).id).await.unwrap();
+        assert!(!events.is_empty(), "submission {k} has its events");
+    }
+    let report = db.verify().await;
+    assert!(report.breaks.is_empty(), "{report:?}");
+}

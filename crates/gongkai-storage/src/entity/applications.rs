@@ -41,6 +41,8 @@ pub struct Model {
     pub open: bool,
     /// The information asked for, in one line.
     pub request_summary: String,
+    /// SHA-256 of `request_summary`: duplicates are found through an index (migration 0013).
+    pub request_digest: String,
     /// 收到申请之日.
     pub received_on: Date,
     /// Its year.

@@ -18,6 +18,7 @@ mod m0009_mark_fees;
 mod m0010_create_external_reports;
 mod m0011_create_agency_classifications;
 pub(crate) mod m0012_link_interpretations;
+pub(crate) mod m0013_digest_requests;
 
 /// The migration set of the platform.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_create_external_reports::Migration),
             Box::new(m0011_create_agency_classifications::Migration),
             Box::new(m0012_link_interpretations::Migration),
+            Box::new(m0013_digest_requests::Migration),
         ]
     }
 }
