@@ -51,22 +51,7 @@ pub(crate) async fn create_all(
     news: &[&NewApplication],
 ) -> StoreResult<Vec<Application>> {
     let mut done = resubmitted(tx, agency.0, news).await?;
-    // A form sent twice in `news` is stored for the first and found for the second.
-    let mut fresh: Vec<usize> = Vec::new();
-    let mut again: Vec<(usize, usize)> = Vec::new();
-    for (i, new) in news.iter().enumerate() {
-        if done[i].is_some() {
-            continue;
-        }
-        let key = new.idempotency_key.as_deref();
-        match fresh
-            .iter()
-            .find(|&&f| key.is_some() && news[f].idempotency_key.as_deref() == key)
-        {
-            Some(&first) => again.push((i, first)),
-            None => fresh.push(i),
-        }
-    }
+    let (fresh, again) = to_store(news, &done);
     let locked = tx.locked_years(agency.0).await?;
     for &i in &fresh {
         crate::period_lock::check_case(&locked, None, &news[i].registered.case)?;
@@ -83,18 +68,7 @@ pub(crate) async fn create_all(
         rows.push(new_row(agency.0, number, new, stored)?);
     }
     let mut models = insert(tx, rows).await?;
-    // A repeat of a request earlier in `news` learns its id only now.
-    for (k, earlier) in earlier.iter().enumerate() {
-        if let Earlier::InBatch(first) = *earlier {
-            let first_id = models[first].id;
-            apps::Entity::update_many()
-                .col_expr(apps::Column::DuplicateOf, Expr::value(first_id))
-                .filter(apps::Column::Id.eq(models[k].id))
-                .exec(&tx.txn)
-                .await?;
-            models[k].duplicate_of = Some(first_id);
-        }
-    }
+    mark_repeats_within(tx, &earlier, &mut models).await?;
     for (new, m) in asked.iter().zip(&models) {
         tx.append_events_of(agency.0, m.id, &new.registered.events)
             .await?;
@@ -115,6 +89,51 @@ pub(crate) async fn create_all(
     done.into_iter()
         .map(|d| d.ok_or(StoreError::NotFound { what: "申请" }))
         .collect()
+}
+
+/// The places in `news` to store (not found by [`resubmitted`] in `done`), and for a form sent
+/// twice in `news` the place of its first sending, which it is answered with.
+fn to_store(
+    news: &[&NewApplication],
+    done: &[Option<Application>],
+) -> (Vec<usize>, Vec<(usize, usize)>) {
+    let mut fresh: Vec<usize> = Vec::new();
+    let mut again: Vec<(usize, usize)> = Vec::new();
+    for (i, new) in news.iter().enumerate() {
+        if done[i].is_some() {
+            continue;
+        }
+        let key = new.idempotency_key.as_deref();
+        let first = fresh
+            .iter()
+            .find(|&&f| key.is_some() && news[f].idempotency_key.as_deref() == key);
+        match first {
+            Some(&first) => again.push((i, first)),
+            None => fresh.push(i),
+        }
+    }
+    (fresh, again)
+}
+
+/// A repeat of a request stored earlier in the same batch learns the first one's id only once
+/// both are inserted: set here (rare; the common repeat is of a stored one, set on insert).
+async fn mark_repeats_within(
+    tx: &Tx<'_>,
+    earlier: &[Earlier],
+    models: &mut [apps::Model],
+) -> StoreResult<()> {
+    for (k, earlier) in earlier.iter().enumerate() {
+        if let Earlier::InBatch(first) = *earlier {
+            let first_id = models[first].id;
+            apps::Entity::update_many()
+                .col_expr(apps::Column::DuplicateOf, Expr::value(first_id))
+                .filter(apps::Column::Id.eq(models[k].id))
+                .exec(&tx.txn)
+                .await?;
+            models[k].duplicate_of = Some(first_id);
+        }
+    }
+    Ok(())
 }
 
 /// The applications already stored under the idempotency keys of `news`.
