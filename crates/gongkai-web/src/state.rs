@@ -1,6 +1,7 @@
 //! The application state handed to every handler.
 
 use crate::Metrics;
+use crate::portal::agencies::PublicAgencies;
 use crate::portal::cache::PageCache;
 use crate::secret::Signer;
 use chrono::NaiveDate;
@@ -95,6 +96,8 @@ pub struct AppState {
     pub search: Option<Arc<SearchIndex>>,
     /// The 专栏's rendered pages; `None` = every page rendered afresh.
     pub pages: Option<Arc<PageCache>>,
+    /// The agencies the public application form read in the last second.
+    pub public_agencies: Arc<PublicAgencies>,
 }
 
 impl AppState {
@@ -107,6 +110,7 @@ impl AppState {
             calendar: Arc::new(RwLock::new(Arc::new(WorkCalendar::shipped()))),
             search: None,
             pages: None,
+            public_agencies: Arc::default(),
         }
     }
 

@@ -6,6 +6,7 @@
 use super::letters::{Frame, issue};
 use super::{code, ctx, due_of};
 use crate::{AppState, WebError};
+use gongkai_domain::agency::Profile;
 use gongkai_domain::applicant::{Applicant, Submission};
 use gongkai_domain::application::{self, Receipt, Registration};
 use gongkai_domain::letter::{Fields, LetterKind, chinese_date};
@@ -55,18 +56,20 @@ fn record(s: &Submission) -> ApplicantRecord {
 /// [`WebError::BadInput`] when the registration breaks a rule (a date in the future, a
 /// confirmation missing for 平信/互联网/传真), storage errors otherwise.
 pub async fn file(state: &AppState, agency: &Agency, f: Filing) -> Result<Application, WebError> {
-    let new = prepare(state, agency, f).await?;
+    let (profile, _) = state.store.profile(agency.id).await?;
+    let new = prepare(state, agency, &profile, f).await?;
     Ok(state.store.create_application(agency.id, &new).await?)
 }
 
 /// The application `f` as the store takes it: registered, its deadline counted, its 查询码
-/// drawn and its receipt (接收回执) filled.
+/// drawn and its receipt (接收回执) filled from the agency's 公开设置 `profile`.
 ///
 /// # Errors
 /// As [`file`].
 pub async fn prepare(
     state: &AppState,
     agency: &Agency,
+    profile: &Profile,
     f: Filing,
 ) -> Result<NewApplication, WebError> {
     let cal = state.calendar();
@@ -82,10 +85,9 @@ pub async fn prepare(
     }
     let due = due_of(&registered.case, &cal);
     let query_code = code::new_code();
-    let (profile, _) = state.store.profile(agency.id).await?;
     let frame = Frame {
         agency,
-        profile: &profile,
+        profile,
         applicant: f.submission.applicant.name(),
         query_code: &query_code,
         today: state.today(),

@@ -11,6 +11,7 @@
 //! - [`indexer`]: the search index kept current from the registry's change log.
 //! - [`demo`]: published documents for `gongkai demo`.
 
+pub mod agencies;
 pub mod cache;
 pub mod columns;
 pub mod demo;

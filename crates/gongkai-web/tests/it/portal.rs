@@ -556,3 +556,39 @@ on_both_backends!(
     the_columns_and_the_guide_come_from_the_agency,
     feed_and_sitemap_are_well_formed_and_escaped,
 );
+
+/// The public application form's agency and 公开设置 are read from the store at most once per
+/// freshness: an edit within it is not seen (the same read is served), and seen once it has
+/// passed; an unknown code is the store's “not found”, and is not kept.
+#[tokio::test]
+async fn the_public_form_reads_its_agency_once_while_fresh() {
+    use gongkai_web::portal::agencies::PublicAgencies;
+    let app = TestApp::new().await;
+    let store = app.db.store.as_ref();
+    let a = agency(&app, "A").await;
+    let code = a.code.as_str().to_owned();
+    let (profile, version) = store.profile(a.id).await.unwrap();
+    let kept = PublicAgencies::new(Duration::from_secs(3600));
+    let always = PublicAgencies::new(Duration::ZERO);
+    let first = kept.get(store, &code).await.unwrap();
+    assert_eq!(first.agency.id, a.id);
+
+    let edited = Profile {
+        review_organ: "某某市人民政府".into(),
+        ..profile
+    };
+    store
+        .set_profile(&Actor::system(), a.id, version, &edited)
+        .await
+        .unwrap();
+    let again = kept.get(store, &code).await.unwrap();
+    assert!(
+        Arc::ptr_eq(&first, &again),
+        "served from memory while fresh"
+    );
+    assert_ne!(again.profile.review_organ, "某某市人民政府");
+    let read = always.get(store, &code).await.unwrap();
+    assert_eq!(read.profile.review_organ, "某某市人民政府");
+
+    assert!(kept.get(store, "NOSUCH").await.is_err());
+}

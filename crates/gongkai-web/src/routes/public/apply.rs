@@ -11,6 +11,7 @@ use crate::client::ClientAddr;
 use crate::csrf::CsrfToken;
 use crate::extract::Path;
 use crate::page::{Chrome, render};
+use crate::portal::agencies::PublicAgency;
 use crate::upload::{self, Upload};
 use crate::{AppState, WebError};
 use askama::Template;
@@ -119,7 +120,11 @@ pub async fn form(
     csrf: CsrfToken,
     Path(code): Path<String>,
 ) -> Result<Response, WebError> {
-    let agency = state.store.agency_by_code(&code).await?;
+    let found = state
+        .public_agencies
+        .get(state.store.as_ref(), &code)
+        .await?;
+    let agency = found.agency.clone();
     let f = ApplicationForm {
         applicant_type: "natural_person".into(),
         ..ApplicationForm::default()
@@ -186,7 +191,7 @@ fn challenge(state: &AppState, u: &Upload) -> Result<String, String> {
 /// The submission as the store files it: guarded by the challenge and the address limit.
 async fn online(
     state: &AppState,
-    agency: &Agency,
+    found: &PublicAgency,
     addr: &str,
     nonce: &str,
     filing: Filing,
@@ -198,7 +203,7 @@ async fn online(
             policy: PER_ADDRESS,
         },
         now: chrono::Utc::now(),
-        application: prepare(state, agency, filing).await?,
+        application: prepare(state, &found.agency, &found.profile, filing).await?,
     })
 }
 
@@ -225,7 +230,11 @@ pub async fn submit(
     Path(code): Path<String>,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let agency = state.store.agency_by_code(&code).await?;
+    let found = state
+        .public_agencies
+        .get(state.store.as_ref(), &code)
+        .await?;
+    let agency = found.agency.clone();
     let u = upload::read(multipart).await?;
     csrf.verify(u.fields.get("csrf").map_or("", String::as_str))?;
     let f = application_form(&u);
@@ -240,7 +249,8 @@ pub async fn submit(
     let (Ok(submission), Ok(nonce)) = (parsed, nonce) else {
         return crate::page::reshow(&form_page(&state, &csrf, agency, f, errors));
     };
-    let s = online(&state, &agency, &addr, &nonce, filing(submission, today, u)).await?;
+    let filing = filing(submission, today, u);
+    let s = online(&state, &found, &addr, &nonce, filing).await?;
     match state.store.submit_online(agency.id, s).await? {
         Submitted::Filed(app) => receipt(&csrf, agency, *app),
         Submitted::ChallengeUsed => {
