@@ -36,7 +36,7 @@ async fn insert_user(
     agency: AgencyId,
     new: &NewUser,
 ) -> StoreResult<User> {
-    audit::lock_agency(&tx.txn, agency.0).await?;
+    tx.lock_agency(agency.0).await?;
     let now = audit::now();
     let row = users::ActiveModel {
         id: NotSet,
@@ -147,7 +147,7 @@ impl AccountStore for SeaStore {
         changes: &UserChanges,
     ) -> StoreResult<User> {
         let mut tx = self.begin().await?;
-        audit::lock_agency(&tx.txn, agency.0).await?;
+        tx.lock_agency(agency.0).await?;
         let before = user_in(&tx.txn, agency, id).await?;
         // Disabling an account ends its sessions at once.
         let epoch = before.session_epoch + i32::from(before.active && !changes.active);
@@ -206,7 +206,7 @@ impl AccountStore for SeaStore {
         must_change: bool,
     ) -> StoreResult<User> {
         let mut tx = self.begin().await?;
-        audit::lock_agency(&tx.txn, agency.0).await?;
+        tx.lock_agency(agency.0).await?;
         let user = user_in(&tx.txn, agency, id).await?;
         users::Entity::update_many()
             .col_expr(users::Column::PasswordHash, Expr::value(hash))

@@ -151,7 +151,7 @@ pub(crate) async fn insert_agency(
     new: &NewAgency,
 ) -> StoreResult<Agency> {
     if let Some(parent) = new.parent_id {
-        audit::lock_agency(&tx.txn, parent.0)
+        tx.lock_agency(parent.0)
             .await
             .map_err(|_| StoreError::NotFound {
                 what: "上级机关"
@@ -239,7 +239,7 @@ impl AgencyStore for SeaStore {
         details: &AgencyDetails,
     ) -> StoreResult<Agency> {
         let mut tx = self.begin().await?;
-        audit::lock_agency(&tx.txn, id.0).await?;
+        tx.lock_agency(id.0).await?;
         let before = agencies::Entity::find_by_id(id.0).one(&tx.txn).await?;
         let before = to_agency(before.ok_or(StoreError::NotFound { what: "机关" })?)?;
         check_name_free(&tx.txn, before.parent_id, &details.name, Some(id)).await?;

@@ -6,9 +6,9 @@
 //! The key is kept outside the database (`seal.rs`), so rows edited by hand cannot be re-hashed.
 //! The agency row keeps the chain's end (`audit_seq`, `audit_head`), written once by the same
 //! transaction as it commits (its appends carry the head on in memory), and every committed
-//! head is also written to the checkpoint file, so a deleted tail, a rolled-back head and a deleted agency are caught as well (`verify.rs`). Appends lock
-//! the agency row (`SELECT … FOR UPDATE` on PostgreSQL; SQLite has a single writer), so two
-//! instances never fork a chain.
+//! head is also written to the checkpoint file, so a deleted tail, a rolled-back head and a
+//! deleted agency are caught as well (`verify.rs`). Appends lock the agency row (`SELECT … FOR
+//! UPDATE` on PostgreSQL; SQLite has a single writer), so two instances never fork a chain.
 //!
 //! Every write goes through a [`Tx`]: the transaction plus the heads it moved, which
 //! [`Tx::commit`] checkpoints once the database has committed. A transaction's events are
@@ -98,14 +98,21 @@ pub(crate) fn legacy_hash(prev: &str, m: &audit_events::Model) -> String {
     crate::seal::hex(&h.finalize())
 }
 
-/// A write transaction and the chain heads it has moved.
+/// An agency's chain as a transaction holds it: the head, read under the agency's lock and
+/// carried on by each append, and whether an append moved it (only a moved head is written
+/// back and checkpointed).
+struct Chain {
+    head: Head,
+    moved: bool,
+}
+
+/// A write transaction and the chains it holds.
 pub(crate) struct Tx<'s> {
     /// The database transaction.
     pub txn: DatabaseTransaction,
     seal: &'s Seal,
-    heads: Vec<Head>,
-    /// Heads read under the agency's lock that no append has moved yet.
-    read: Vec<Head>,
+    /// The chains of the agencies this transaction has locked.
+    chains: Vec<Chain>,
     /// Events appended, chained, not yet inserted ([`Tx::commit`] inserts them).
     pending: Vec<audit_events::ActiveModel>,
     /// Locked report years read so far, by agency ([`Tx::locked_years`]).
@@ -125,8 +132,7 @@ impl<'s> Tx<'s> {
         Ok(Tx {
             txn: db.begin().await?,
             seal,
-            heads: Vec::new(),
-            read: Vec::new(),
+            chains: Vec::new(),
             pending: Vec::new(),
             locked: Vec::new(),
         })
@@ -144,16 +150,33 @@ impl<'s> Tx<'s> {
         Ok(years)
     }
 
-    /// Locks `agency`'s row for the rest of the transaction (see [`lock_agency`]), unless this
-    /// transaction holds it already; the chain's head read with it serves the first append.
+    /// Locks `agency`'s row for the rest of the transaction (the chain's mutex), unless this
+    /// transaction holds it already. Take it before any insert that references the agency: a
+    /// foreign-key check holds a share lock that would otherwise deadlock against a later
+    /// `FOR UPDATE` in a concurrent transaction. The chain's head read with it serves the first
+    /// append.
     pub async fn lock_agency(&mut self, agency: i64) -> StoreResult<()> {
-        let holds = |h: &Head| h.agency_id == agency;
-        if self.heads.iter().any(holds) || self.read.iter().any(holds) {
-            return Ok(());
-        }
-        let head = first_head(&self.txn, agency).await?;
-        self.read.push(head);
-        Ok(())
+        self.chain(agency).await.map(|_| ())
+    }
+
+    /// `agency`'s chain: held already, or its head read as the agency is locked. Later appends
+    /// carry the head on in memory, since the lock keeps everyone else from moving the chain.
+    async fn chain(&mut self, agency: i64) -> StoreResult<&mut Chain> {
+        let at = match self.chains.iter().position(|c| c.head.agency_id == agency) {
+            Some(at) => at,
+            None => {
+                let row = locked_row(&self.txn, agency).await?;
+                let head = Head {
+                    agency_id: agency,
+                    agency_code: row.code,
+                    seq: row.audit_seq,
+                    hash: row.audit_head,
+                };
+                self.chains.push(Chain { head, moved: false });
+                self.chains.len() - 1
+            }
+        };
+        Ok(&mut self.chains[at])
     }
 
     /// Appends a change made by `actor` to `agency`'s chain.
@@ -168,17 +191,12 @@ impl<'s> Tx<'s> {
 
     /// Appends a domain event (a case or document transition) to `agency`'s chain.
     pub async fn append_event(&mut self, agency: i64, event: &AuditEvent) -> StoreResult<()> {
-        let moved = self.heads.iter().find(|h| h.agency_id == agency).cloned();
-        let read = self.read.iter().position(|h| h.agency_id == agency);
-        let head = match (moved, read) {
-            (Some(head), _) => head,
-            (None, Some(at)) => self.read.swap_remove(at),
-            (None, None) => first_head(&self.txn, agency).await?,
-        };
-        let (row, head) = chained(&self.seal.key, head, event);
+        let seal = self.seal;
+        let chain = self.chain(agency).await?;
+        let (row, head) = chained(&seal.key, &chain.head, event);
+        chain.head = head;
+        chain.moved = true;
         self.pending.push(row);
-        self.heads.retain(|h| h.agency_id != agency);
-        self.heads.push(head);
         Ok(())
     }
 
@@ -205,7 +223,13 @@ impl<'s> Tx<'s> {
                 .exec_without_returning(&self.txn)
                 .await?;
         }
-        for head in &self.heads {
+        let moved: Vec<Head> = self
+            .chains
+            .into_iter()
+            .filter(|c| c.moved)
+            .map(|c| c.head)
+            .collect();
+        for head in &moved {
             agencies::Entity::update_many()
                 .col_expr(agencies::Column::AuditSeq, Expr::value(head.seq))
                 .col_expr(agencies::Column::AuditHead, Expr::value(head.hash.clone()))
@@ -214,20 +238,12 @@ impl<'s> Tx<'s> {
                 .await?;
         }
         self.txn.commit().await?;
-        self.seal.record(&self.heads);
+        self.seal.record(&moved);
         Ok(())
     }
 }
 
-/// Locks `agency`'s row for the rest of `txn` (the chain's mutex). Take it before any insert
-/// that references the agency: a foreign-key check holds a share lock that would otherwise
-/// deadlock against a later `FOR UPDATE` in a concurrent transaction.
-pub(crate) async fn lock_agency(txn: &DatabaseTransaction, agency: i64) -> StoreResult<()> {
-    locked_row(txn, agency).await?;
-    Ok(())
-}
-
-/// `agency`'s row, locked for the rest of `txn` (see [`lock_agency`]).
+/// `agency`'s row, locked for the rest of `txn` (see [`Tx::lock_agency`]).
 async fn locked_row(txn: &DatabaseTransaction, agency: i64) -> StoreResult<agencies::Model> {
     agencies::Entity::find_by_id(agency)
         .lock_exclusive()
@@ -240,22 +256,9 @@ async fn locked_row(txn: &DatabaseTransaction, agency: i64) -> StoreResult<agenc
 /// on a statement's parameters).
 const EVENTS_PER_INSERT: usize = 500;
 
-/// The head of `agency`'s chain as stored, read under the agency's lock (taken here), for the
-/// first append of a transaction: later ones carry the head on in memory, since the lock keeps
-/// everyone else from moving the chain.
-async fn first_head(txn: &DatabaseTransaction, agency: i64) -> StoreResult<Head> {
-    let row = locked_row(txn, agency).await?;
-    Ok(Head {
-        agency_id: agency,
-        agency_code: row.code,
-        seq: row.audit_seq,
-        hash: row.audit_head,
-    })
-}
-
 /// Event `e` chained after `head`: the row to insert, and the new head, which [`Tx::commit`]
 /// writes to the agency row.
-fn chained(key: &AuditKey, head: Head, e: &AuditEvent) -> (audit_events::ActiveModel, Head) {
+fn chained(key: &AuditKey, head: &Head, e: &AuditEvent) -> (audit_events::ActiveModel, Head) {
     let mut row = audit_events::Model {
         id: 0,
         agency_id: head.agency_id,
@@ -275,7 +278,7 @@ fn chained(key: &AuditKey, head: Head, e: &AuditEvent) -> (audit_events::ActiveM
     row.hash = event_hash(key, &head.hash, &row);
     let new_head = Head {
         agency_id: head.agency_id,
-        agency_code: head.agency_code,
+        agency_code: head.agency_code.clone(),
         seq: row.seq,
         hash: row.hash.clone(),
     };

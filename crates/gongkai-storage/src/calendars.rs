@@ -75,7 +75,7 @@ impl CalendarStore for SeaStore {
         lines: &[String],
     ) -> StoreResult<CalendarFile> {
         let mut tx = self.begin().await?;
-        audit::lock_agency(&tx.txn, agency.0).await?;
+        tx.lock_agency(agency.0).await?;
         let row = calendars::ActiveModel {
             id: NotSet,
             toml: Set(toml.to_owned()),

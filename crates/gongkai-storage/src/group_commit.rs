@@ -11,7 +11,7 @@
 //! failing one is refused. PostgreSQL groups concurrent commits itself and does not use this.
 
 use crate::audit::Tx;
-use crate::cases::online::{OnlineSubmission, Submitted, submit_all};
+use crate::cases::online::{OnlineSubmission, Submitted, submit_all, submit_one};
 use crate::seal::Seal;
 use crate::{AgencyId, StoreError, StoreResult};
 use sea_orm::{DatabaseConnection, DbErr};
@@ -133,7 +133,7 @@ async fn together(
 
 async fn alone(db: &DatabaseConnection, seal: &Seal, job: &Job) -> StoreResult<Submitted> {
     let mut tx = Tx::begin(db, seal).await?;
-    let done = submit_all(&mut tx, &[(job.agency, &job.submission)]).await?;
+    let done = submit_one(&mut tx, job.agency, &job.submission).await?;
     tx.commit().await?;
-    done.into_iter().next().ok_or_else(stopped)
+    Ok(done)
 }

@@ -4,7 +4,7 @@
 //! instances. A claim whose sending failed is given back; a claim whose sender died (no
 //! `sent_at` after the lease) may be taken over, by exactly one instance.
 
-use crate::audit::{self, Change};
+use crate::audit::Change;
 use crate::entity::notifications as claims;
 use crate::{Actor, AgencyId, SeaStore, StoreResult};
 use async_trait::async_trait;
@@ -91,7 +91,7 @@ impl NotificationStore for SeaStore {
             .filter(claims::Column::Key.is_in(keys.iter().map(String::as_str)))
             .exec(&tx.txn)
             .await?;
-        audit::lock_agency(&tx.txn, agency.0).await?;
+        tx.lock_agency(agency.0).await?;
         let change = Change {
             action: "reminders_sent",
             subject: "agency",

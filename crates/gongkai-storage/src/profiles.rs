@@ -80,7 +80,7 @@ impl ProfileStore for SeaStore {
         profile: &Profile,
     ) -> StoreResult<i32> {
         let mut tx = self.begin().await?;
-        audit::lock_agency(&tx.txn, agency.0).await?;
+        tx.lock_agency(agency.0).await?;
         let json =
             serde_json::to_string(profile).map_err(|_| crate::agencies::corrupt("机关公开设置"))?;
         let before = profiles::Entity::find_by_id(agency.0).one(&tx.txn).await?;
@@ -147,7 +147,7 @@ impl ProfileStore for SeaStore {
         let scheme = tree.scheme().key();
         let json = serde_json::to_string(tree).map_err(|_| corrupt_tree())?;
         let mut tx = self.begin().await?;
-        audit::lock_agency(&tx.txn, agency.0).await?;
+        tx.lock_agency(agency.0).await?;
         let before = trees::Entity::find_by_id((agency.0, scheme.to_owned()))
             .one(&tx.txn)
             .await?;
@@ -230,17 +230,7 @@ fn parse_tree(json: &str, scheme: Scheme) -> StoreResult<Classification> {
 
 /// [`ProfileStore::claim_once`] on `db` (a connection, or a transaction it is part of).
 pub(crate) async fn claim<C: ConnectionTrait>(db: &C, agency: i64, key: &str) -> StoreResult<bool> {
-    let row = claims::ActiveModel {
-        key: Set(key.to_owned()),
-        agency_id: Set(agency),
-        created_at: Set(audit::now()),
-        sent_at: Set(None),
-    };
-    let done = claims::Entity::insert(row)
-        .on_conflict_do_nothing_on([claims::Column::Key])
-        .exec_without_returning(db)
-        .await?;
-    Ok(matches!(done, sea_orm::TryInsertResult::Inserted(n) if n == 1))
+    Ok(claim_each(db, &[(agency, key)]).await?.first() == Some(&true))
 }
 
 /// Claims each `(agency, key)` in one statement: whether each was claimed here, in order. Of

@@ -221,7 +221,7 @@ impl ReportStore for SeaStore {
         compiled: &Compiled,
     ) -> StoreResult<StoredReport> {
         let mut tx = self.begin().await?;
-        audit::lock_agency(&tx.txn, agency.0).await?;
+        tx.lock_agency(agency.0).await?;
         let now = audit::now();
         let r = &created.record;
         let row = rows::ActiveModel {
@@ -260,7 +260,7 @@ impl ReportStore for SeaStore {
         compiled: &Compiled,
     ) -> StoreResult<StoredReport> {
         let mut tx = self.begin().await?;
-        audit::lock_agency(&tx.txn, agency.0).await?;
+        tx.lock_agency(agency.0).await?;
         let stored = rows::Entity::find_by_id(id)
             .filter(rows::Column::AgencyId.eq(agency.0))
             .one(&tx.txn)
@@ -356,7 +356,7 @@ impl ReportStore for SeaStore {
         report: &ExternalReport,
     ) -> StoreResult<ExternalReport> {
         let mut tx = self.begin().await?;
-        audit::lock_agency(&tx.txn, report.owner.0).await?;
+        tx.lock_agency(report.owner.0).await?;
         let row = external::ActiveModel {
             id: NotSet,
             owner_id: Set(report.owner.0),

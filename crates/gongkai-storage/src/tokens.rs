@@ -36,7 +36,7 @@ impl TokenStore for SeaStore {
         new: &NewApiToken,
     ) -> StoreResult<ApiToken> {
         let mut tx = self.begin().await?;
-        audit::lock_agency(&tx.txn, agency.0).await?;
+        tx.lock_agency(agency.0).await?;
         user_in(&tx.txn, agency, new.user_id).await?;
         let row = api_tokens::ActiveModel {
             id: NotSet,
@@ -79,7 +79,7 @@ impl TokenStore for SeaStore {
         id: i64,
     ) -> StoreResult<ApiToken> {
         let mut tx = self.begin().await?;
-        audit::lock_agency(&tx.txn, agency.0).await?;
+        tx.lock_agency(agency.0).await?;
         let row = api_tokens::Entity::find_by_id(id)
             .filter(api_tokens::Column::AgencyId.eq(agency.0))
             .one(&tx.txn)

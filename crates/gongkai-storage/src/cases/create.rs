@@ -10,7 +10,6 @@ use super::write::new_row;
 use super::{Application, NewApplication};
 use crate::audit::Tx;
 use crate::entity::applications as apps;
-use crate::migration::m0013_digest_requests::digest;
 use crate::{AgencyId, SeaStore, StoreError, StoreResult};
 use chrono::{Datelike, NaiveDate};
 use sea_orm::sea_query::{Expr, Query};
@@ -26,18 +25,8 @@ pub(crate) async fn create(
 ) -> StoreResult<Application> {
     let mut tx = store.begin().await?;
     tx.lock_agency(agency.0).await?;
-    let app = create_in(&mut tx, agency, new).await?;
+    let mut one = create_all(&mut tx, agency, &[new]).await?;
     tx.commit().await?;
-    Ok(app)
-}
-
-/// Stores `new` inside `tx`, which holds the agency's lock.
-pub(crate) async fn create_in(
-    tx: &mut Tx<'_>,
-    agency: AgencyId,
-    new: &NewApplication,
-) -> StoreResult<Application> {
-    let mut one = create_all(tx, agency, &[new]).await?;
     one.pop().ok_or(StoreError::NotFound { what: "申请" })
 }
 
@@ -58,14 +47,16 @@ pub(crate) async fn create_all(
     }
     let asked: Vec<&NewApplication> = fresh.iter().map(|&i| news[i]).collect();
     let numbers = numbers(tx, agency.0, &asked).await?;
-    let earlier = earlier_same(tx, agency.0, &asked).await?;
-    let mut rows = Vec::with_capacity(asked.len());
-    for ((new, number), earlier) in asked.iter().zip(numbers).zip(&earlier) {
-        let stored = match earlier {
-            Earlier::Stored(id) => Some(*id),
-            _ => None,
-        };
-        rows.push(new_row(agency.0, number, new, stored)?);
+    let mut rows = asked
+        .iter()
+        .zip(numbers)
+        .map(|(new, number)| new_row(agency.0, number, new))
+        .collect::<StoreResult<Vec<_>>>()?;
+    let earlier = earlier_same(tx, agency.0, &rows).await?;
+    for (row, earlier) in rows.iter_mut().zip(&earlier) {
+        if let Earlier::Stored(id) = *earlier {
+            row.duplicate_of = Some(id);
+        }
     }
     let mut models = insert(tx, rows).await?;
     mark_repeats_within(tx, &earlier, &mut models).await?;
@@ -190,7 +181,7 @@ async fn numbers(tx: &Tx<'_>, agency: i64, news: &[&NewApplication]) -> StoreRes
     Ok(out)
 }
 
-/// The earliest earlier application asking the same as one of `news`.
+/// The earliest earlier application asking the same as a new one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Earlier {
     None,
@@ -200,23 +191,20 @@ enum Earlier {
     InBatch(usize),
 }
 
-/// For each of `news`, the earliest application to `agency` by the same applicant asking the
-/// same within a year before it: stored (one indexed read for all), or earlier in `news`.
-async fn earlier_same(
-    tx: &Tx<'_>,
-    agency: i64,
-    news: &[&NewApplication],
-) -> StoreResult<Vec<Earlier>> {
-    let since = |n: &NewApplication| n.registered.case.received_on - chrono::Duration::days(365);
-    let asking: Vec<&&NewApplication> = news
+/// For each of `rows` (new, not yet inserted), the earliest application to `agency` by the
+/// same applicant asking the same within a year before it: stored (one indexed read for all),
+/// or earlier in `rows`.
+async fn earlier_same(tx: &Tx<'_>, agency: i64, rows: &[apps::Model]) -> StoreResult<Vec<Earlier>> {
+    let since = |r: &apps::Model| r.received_on - chrono::Duration::days(365);
+    let asking: Vec<&apps::Model> = rows
         .iter()
-        .filter(|n| !n.applicant.key.is_empty())
+        .filter(|r| !r.applicant_key.is_empty())
         .collect();
-    let Some(from) = asking.iter().map(|n| since(n)).min() else {
-        return Ok(vec![Earlier::None; news.len()]);
+    let Some(from) = asking.iter().map(|r| since(r)).min() else {
+        return Ok(vec![Earlier::None; rows.len()]);
     };
-    let keys: Vec<&str> = asking.iter().map(|n| n.applicant.key.as_str()).collect();
-    let digests: Vec<String> = asking.iter().map(|n| digest(&n.request_summary)).collect();
+    let keys: Vec<&str> = asking.iter().map(|r| r.applicant_key.as_str()).collect();
+    let digests: Vec<&str> = asking.iter().map(|r| r.request_digest.as_str()).collect();
     // Keys and digests asked for separately: a row pairing one's key with another's digest is
     // read too, and passed over below.
     let stored: Vec<(i64, String, String, NaiveDate)> = apps::Entity::find()
@@ -235,23 +223,22 @@ async fn earlier_same(
         .into_tuple()
         .all(&tx.txn)
         .await?;
-    let same = |a: &NewApplication, key: &str, summary: &str| {
-        !a.applicant.key.is_empty() && a.applicant.key == key && a.request_summary == summary
+    let same = |r: &apps::Model, key: &str, summary: &str| {
+        !r.applicant_key.is_empty() && r.applicant_key == key && r.request_summary == summary
     };
-    Ok(news
+    Ok(rows
         .iter()
         .enumerate()
-        .map(|(i, n)| {
-            let since = since(n);
+        .map(|(i, r)| {
+            let since = since(r);
             let found = stored
                 .iter()
-                .find(|(_, key, summary, on)| same(n, key, summary) && *on >= since);
+                .find(|(_, key, summary, on)| same(r, key, summary) && *on >= since);
             if let Some((id, ..)) = found {
                 return Earlier::Stored(*id);
             }
-            let before = news[..i].iter().position(|e| {
-                same(n, &e.applicant.key, &e.request_summary)
-                    && e.registered.case.received_on >= since
+            let before = rows[..i].iter().position(|e| {
+                same(r, &e.applicant_key, &e.request_summary) && e.received_on >= since
             });
             before.map_or(Earlier::None, Earlier::InBatch)
         })

@@ -92,9 +92,19 @@ pub(crate) async fn submit(
         return queue.submit(agency, s).await;
     }
     let mut tx = store.begin().await?;
-    let done = submit_all(&mut tx, &[(agency, &s)]).await?;
+    let done = submit_one(&mut tx, agency, &s).await?;
     tx.commit().await?;
-    done.into_iter().next().ok_or_else(|| {
+    Ok(done)
+}
+
+/// One submission inside `tx`: [`submit_all`] with a batch of one.
+pub(crate) async fn submit_one(
+    tx: &mut Tx<'_>,
+    agency: AgencyId,
+    s: &OnlineSubmission,
+) -> StoreResult<Submitted> {
+    let mut done = submit_all(tx, &[(agency, s)]).await?;
+    done.pop().ok_or_else(|| {
         StoreError::Backend(sea_orm::DbErr::Custom(
             "a submission without an answer".into(),
         ))

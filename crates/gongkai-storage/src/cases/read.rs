@@ -310,8 +310,8 @@ impl CaseStore for SeaStore {
     }
 
     async fn next_serial(&self, agency: AgencyId, counter: &str) -> StoreResult<i64> {
-        let tx = self.begin().await?;
-        audit::lock_agency(&tx.txn, agency.0).await?;
+        let mut tx = self.begin().await?;
+        tx.lock_agency(agency.0).await?;
         let n = next_in(&tx.txn, agency.0, counter).await?;
         tx.commit().await?;
         Ok(n)

@@ -65,12 +65,12 @@ fn json<T: serde::Serialize>(v: &T) -> StoreResult<String> {
     serde_json::to_string(v).map_err(|_| corrupt("申请记录"))
 }
 
-/// The row of `new`, numbered `number`, before the database gives it an id.
+/// The row of `new`, numbered `number`, before the database gives it an id (and before it is
+/// known to repeat an earlier request).
 pub(super) fn new_row(
     agency: i64,
     number: String,
     new: &NewApplication,
-    duplicate_of: Option<i64>,
 ) -> StoreResult<apps::Model> {
     let case = &new.registered.case;
     let d = derive(case);
@@ -107,7 +107,7 @@ pub(super) fn new_row(
         routing_json: json(&Routing::default())?,
         handler_id: None,
         assignee_id: None,
-        duplicate_of,
+        duplicate_of: None,
         version: 1,
         created_at: now,
         updated_at: now,
@@ -122,7 +122,7 @@ pub(crate) async fn commit(
     step: &CaseStep,
 ) -> StoreResult<Application> {
     let mut tx = store.begin().await?;
-    audit::lock_agency(&tx.txn, agency.0).await?;
+    tx.lock_agency(agency.0).await?;
     let locked = crate::period_lock::locked_years(&tx.txn, agency.0).await?;
     if !locked.is_empty() {
         let before = apps::Entity::find_by_id(id)

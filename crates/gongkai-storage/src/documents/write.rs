@@ -101,7 +101,7 @@ pub(crate) async fn create(
 ) -> StoreResult<StoredDocument> {
     let mut tx = store.begin().await?;
     // The agency lock serialises writers, so the counter and the 索引号 check cannot race.
-    audit::lock_agency(&tx.txn, agency.0).await?;
+    tx.lock_agency(agency.0).await?;
     let counter = format!("index_no:{year}");
     for _ in 0..SERIAL_TRIES {
         let serial = next_in(&tx.txn, agency.0, &counter).await?;
@@ -124,7 +124,7 @@ pub(crate) async fn register(
     created: &Transition,
 ) -> StoreResult<StoredDocument> {
     let mut tx = store.begin().await?;
-    audit::lock_agency(&tx.txn, agency.0).await?;
+    tx.lock_agency(agency.0).await?;
     if index_taken(&tx.txn, agency.0, created).await? {
         return Err(StoreError::Conflict { what: "索引号" });
     }
@@ -141,7 +141,7 @@ pub(crate) async fn commit(
     step: &Transition,
 ) -> StoreResult<StoredDocument> {
     let mut tx = store.begin().await?;
-    audit::lock_agency(&tx.txn, agency.0).await?;
+    tx.lock_agency(agency.0).await?;
     let stored = rows::Entity::find_by_id(id)
         .filter(rows::Column::AgencyId.eq(agency.0))
         .one(&tx.txn)

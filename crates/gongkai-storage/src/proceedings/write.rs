@@ -141,7 +141,7 @@ pub(crate) async fn create(
 ) -> StoreResult<StoredProceeding> {
     let mut tx = store.begin().await?;
     // The agency lock serialises writers, so the key check below cannot race.
-    audit::lock_agency(&tx.txn, agency.0).await?;
+    tx.lock_agency(agency.0).await?;
     if let Some(done) = sent_before(&tx.txn, agency.0, new.idempotency_key.as_deref()).await? {
         tx.commit().await?;
         return to_stored(done);
@@ -169,7 +169,7 @@ pub(crate) async fn commit(
     step: &ProceedingStep,
 ) -> StoreResult<StoredProceeding> {
     let mut tx = store.begin().await?;
-    audit::lock_agency(&tx.txn, agency.0).await?;
+    tx.lock_agency(agency.0).await?;
     let p = &step.proceeding;
     let locked = crate::period_lock::locked_years(&tx.txn, agency.0).await?;
     if !locked.is_empty() {
